@@ -1,0 +1,40 @@
+import type { PostMortem, StoredPostMortem } from '../shared/postmortem';
+import { timelineFigures } from './timeline';
+
+/**
+ * Builds the stored property: the document plus the flat values that manifest.yml indexes for JQL.
+ * Absent values are left out rather than stored as null, so `IS EMPTY` works in JQL.
+ */
+export function toStored(doc: PostMortem, meta: { version: number; updatedAt: string; updatedBy: string; repeatWhileOpen: boolean }): StoredPostMortem {
+  const f = timelineFigures(doc.timeline);
+  const duration = doc.impact.durationMinutesOverride ?? f.totalDurationMinutes;
+  const stored: StoredPostMortem = {
+    version: meta.version,
+    updatedAt: meta.updatedAt,
+    updatedBy: meta.updatedBy,
+    status: doc.status,
+    service: doc.service,
+    category: doc.category,
+    repeatWhileOpen: meta.repeatWhileOpen ? 1 : 0,
+    actionCount: doc.actionItems.length,
+    parkingLotCount: doc.parkingLot.length,
+    doc,
+  };
+  if (doc.repeatOf) stored.repeatOf = doc.repeatOf;
+  if (doc.publishedAt) stored.publishedAt = doc.publishedAt;
+  if (doc.timeline.alertAt) stored.alertAt = doc.timeline.alertAt;
+  if (f.timeToAcknowledgeMinutes !== null) stored.ttaMinutes = f.timeToAcknowledgeMinutes;
+  if (f.timeToRecoverMinutes !== null) stored.ttrMinutes = f.timeToRecoverMinutes;
+  if (duration !== null) stored.durationMinutes = duration;
+  if (doc.impact.usersAffected !== null) stored.usersAffected = doc.impact.usersAffected;
+  if (doc.impact.revenue) stored.revenueImpact = doc.impact.revenue.amount;
+  if (doc.impact.sloBudgetPct !== null) stored.sloBudgetPct = doc.impact.sloBudgetPct;
+  return stored;
+}
+
+/** Jira's limit for one entity property value. */
+export const PROPERTY_LIMIT_BYTES = 32_768;
+
+export function storedSizeBytes(stored: StoredPostMortem): number {
+  return new TextEncoder().encode(JSON.stringify(stored)).length;
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * The post-mortem, as the team writes it: the article's template, section by section.
+ * Shared by the back end (which stores it on the incident as an issue entity property)
+ * and the panel (which edits it), so both validate the same shape.
+ */
+export const MAX_ACTION_ITEMS = 3;
+export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
+export const POSTMORTEM_STATES = ['draft', 'in-review', 'published'] as const;
+export const ACTION_STATES = ['open', 'in-progress', 'done'] as const;
+
+const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be a UTC time such as 2026-03-01T14:05Z');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-03-01');
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+export const MILESTONES = ['alertAt', 'acknowledgedAt', 'rootCauseAt', 'fixDeployedAt', 'recoveredAt', 'allClearAt'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+export const MILESTONE_LABELS: Record<Milestone, string> = {
+  alertAt: 'First alert fired',
+  acknowledgedAt: 'On-call acknowledged',
+  rootCauseAt: 'Root cause identified',
+  fixDeployedAt: 'Fix deployed',
+  recoveredAt: 'Service recovered',
+  allClearAt: 'All-clear declared',
+};
+
+export const TimelineSchema = z.object({
+  alertAt: isoInstant.nullable(),
+  acknowledgedAt: isoInstant.nullable(),
+  rootCauseAt: isoInstant.nullable(),
+  fixDeployedAt: isoInstant.nullable(),
+  recoveredAt: isoInstant.nullable(),
+  allClearAt: isoInstant.nullable(),
+  extra: z.array(z.object({ at: isoInstant, text: text(500) })).max(50),
+});
+
+export const ImpactSchema = z.object({
+  /** Minutes; null means "derive from the timeline". */
+  durationMinutesOverride: z.number().int().min(0).max(525_600).nullable(),
+  usersAffected: z.number().int().min(0).max(10_000_000_000).nullable(),
+  revenue: z.object({ amount: z.number().min(0).max(1e12), currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code') }).nullable(),
+  sloBudgetPct: z.number().min(0).max(1000).nullable(),
+});
+
+export const ActionItemSchema = z.object({
+  id: z.string().min(1).max(40),
+  action: text(255).min(1, 'an action needs a description'),
+  ownerAccountId: z.string().min(1).max(128).nullable(),
+  priority: z.enum(PRIORITIES),
+  dueDate: isoDate.nullable(),
+  /** Set once the Jira ticket exists (Rule 2). Status then comes live from the ticket. */
+  ticketKey: z.string().max(32).nullable(),
+});
+
+export const PostMortemSchema = z.object({
+  schemaVersion: z.literal(1),
+  status: z.enum(POSTMORTEM_STATES),
+  title: z.object({ service: text(80), symptom: text(120), date: isoDate.nullable() }),
+  service: text(80),
+  category: text(80),
+  impact: ImpactSchema,
+  timeline: TimelineSchema,
+  rootCause: text(2000),
+  contributingFactors: z.object({ possible: text(1000), detection: text(1000), resolution: text(1000) }),
+  wentWell: z.array(text(500)).max(20),
+  wentWrong: z.array(text(500)).max(20),
+  lessons: text(4000),
+  actionItems: z.array(ActionItemSchema).max(MAX_ACTION_ITEMS, `at most ${MAX_ACTION_ITEMS} action items (Rule 1)`),
+  parkingLot: z.array(z.object({ id: z.string().min(1).max(40), idea: text(255) })).max(30),
+  /** Confirmed "same root cause as" an earlier incident (its key), or null. */
+  repeatOf: z.string().max(32).nullable(),
+  publishedAt: isoInstant.nullable(),
+});
+export type PostMortem = z.infer<typeof PostMortemSchema>;
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+export type Timeline = z.infer<typeof TimelineSchema>;
+
+/**
+ * What is stored in the `postmortem` issue property: the indexed values at the top level
+ * (their paths are declared in manifest.yml so JQL can query them), the document beneath.
+ */
+export const StoredPostMortemSchema = z.object({
+  version: z.number().int().min(1),
+  updatedAt: isoInstant,
+  updatedBy: z.string(),
+  status: z.enum(POSTMORTEM_STATES),
+  service: z.string(),
+  category: z.string(),
+  repeatOf: z.string().optional(),
+  repeatWhileOpen: z.number().int().min(0).max(1),
+  publishedAt: z.string().optional(),
+  alertAt: z.string().optional(),
+  ttaMinutes: z.number().optional(),
+  ttrMinutes: z.number().optional(),
+  durationMinutes: z.number().optional(),
+  usersAffected: z.number().optional(),
+  revenueImpact: z.number().optional(),
+  sloBudgetPct: z.number().optional(),
+  actionCount: z.number().int(),
+  parkingLotCount: z.number().int(),
+  doc: PostMortemSchema,
+});
+export type StoredPostMortem = z.infer<typeof StoredPostMortemSchema>;
+
+/** The `postmortemAction` property on each action ticket: which incident it came from. */
+export const ActionTicketPropertySchema = z.object({
+  incident: z.string(),
+  slot: z.number().int().min(0).max(MAX_ACTION_ITEMS - 1),
+  itemId: z.string(),
+  priority: z.enum(PRIORITIES),
+  resolvedOnTime: z.number().int().min(0).max(1).optional(),
+});
+export type ActionTicketProperty = z.infer<typeof ActionTicketPropertySchema>;
+
+export function emptyPostMortem(): PostMortem {
+  return {
+    schemaVersion: 1,
+    status: 'draft',
+    title: { service: '', symptom: '', date: null },
+    service: '',
+    category: '',
+    impact: { durationMinutesOverride: null, usersAffected: null, revenue: null, sloBudgetPct: null },
+    timeline: { alertAt: null, acknowledgedAt: null, rootCauseAt: null, fixDeployedAt: null, recoveredAt: null, allClearAt: null, extra: [] },
+    rootCause: '',
+    contributingFactors: { possible: '', detection: '', resolution: '' },
+    wentWell: [],
+    wentWrong: [],
+    lessons: '',
+    actionItems: [],
+    parkingLot: [],
+    repeatOf: null,
+    publishedAt: null,
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The app's key-value storage, as the services use it. In Forge it is @forge/kvs (forge-kvs.ts);
+ * locally and in tests it is the stand-in in dev/kvs, with the same semantics.
+ */
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  /** Atomic create-if-absent: true when this call created the key, false when it already existed. */
+  setIfAbsent(key: string, value: unknown): Promise<boolean>;
+  delete(key: string): Promise<void>;
+}
+
+/** KVS key slots the app uses; one place so no two features collide. Keys stay well under 500 chars. */
+export const kvsKeys = {
+  /** Rule 2: one reservation per action-item slot of an incident, taken with FAIL_IF_EXISTS. */
+  actionSlot: (incidentId: string, slot: number) => `action-slot:${incidentId}:${slot}`,
+  /** Rule 3: the outcome a reviewer recorded for an earlier action ticket. */
+  reviewOutcome: (projectId: string, ticketKey: string) => `review-outcome:${projectId}:${ticketKey}`,
+  /** Per-project settings: root-cause categories, action ticket issue type. */
+  projectSettings: (projectId: string) => `project-settings:${projectId}`,
+  /** Install-time configuration: the Incident issue type id, link type, sprint field id. */
+  siteConfig: () => 'site-config',
+} as const;
