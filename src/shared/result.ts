@@ -1,0 +1,7 @@
+/** One envelope for every resolver answer: the panel and page never guess whether a call worked. */
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'RATE_LIMITED' | 'CONFLICT' | 'TOO_LARGE' | 'PRECONDITION' | 'JIRA_ERROR' | 'INTERNAL';
+export interface AppError { code: ErrorCode; message: string; details?: string[] }
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export const success = <T>(data: T): Result<T> => ({ ok: true, data });
+export const failure = (code: ErrorCode, message: string, details?: string[]): Result<never> => ({ ok: false, error: details?.length ? { code, message, details } : { code, message } });
