@@ -1,5 +1,6 @@
 /** One envelope for every resolver answer: the panel and page never guess whether a call worked. */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'FORBIDDEN' | 'RATE_LIMITED' | 'CONFLICT' | 'TOO_LARGE' | 'PRECONDITION' | 'JIRA_ERROR' | 'INTERNAL';
+export const ERROR_CODES = ['VALIDATION', 'NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED', 'CONFLICT', 'TOO_LARGE', 'PRECONDITION', 'JIRA_ERROR', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface AppError { code: ErrorCode; message: string; details?: string[] }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 

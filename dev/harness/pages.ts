@@ -1,0 +1,46 @@
+import type { JiraStore } from '../emulator/state/store';
+import { DEMO_PROJECT, DEMO_USERS } from '../seed/generate';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The chrome around the app's iframes: a stand-in for Jira's own page, with a user and theme switcher. */
+export function hostPage(opts: { title: string; as: string; theme: string; path: string; body: string }): string {
+  const users = DEMO_USERS.map((u) => `<option value="${u.accountId}"${u.accountId === opts.as ? ' selected' : ''}>${esc(u.displayName)} — ${esc(u.role)}</option>`).join('');
+  const dark = opts.theme === 'dark';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(opts.title)} · Local Jira</title>
+<style>
+body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif;background:${dark ? '#1D2125' : '#F7F8F9'};color:${dark ? '#B6C2CF' : '#172B4D'}}
+header{display:flex;gap:16px;align-items:center;padding:8px 16px;background:${dark ? '#161A1D' : '#FFFFFF'};border-bottom:1px solid ${dark ? '#2C333A' : '#DFE1E6'}}
+header a{color:inherit;font-weight:600;text-decoration:none}
+main{padding:16px;max-width:1200px;margin:0 auto}
+iframe{width:100%;border:0;background:transparent}
+.card{background:${dark ? '#22272B' : '#FFFFFF'};border-radius:4px;padding:16px;margin-bottom:16px}
+table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid ${dark ? '#2C333A' : '#DFE1E6'}}
+a{color:${dark ? '#579DFF' : '#0C66E4'}}
+</style></head><body>
+<header><a href="/?as=${esc(opts.as)}&theme=${esc(opts.theme)}">Local Jira (emulator)</a>
+<form method="get" action="${esc(opts.path)}" style="margin-left:auto;display:flex;gap:8px;align-items:center">
+<label>Acting as <select name="as" data-testid="user-switcher" onchange="this.form.submit()">${users}</select></label>
+<label>Theme <select name="theme" data-testid="theme-switcher" onchange="this.form.submit()"><option value="light"${dark ? '' : ' selected'}>Light</option><option value="dark"${dark ? ' selected' : ''}>Dark</option></select></label>
+</form></header><main>${opts.body}</main></body></html>`;
+}
+
+export function appFrame(resource: 'panel' | 'page', query: Record<string, string>, height: number): string {
+  const qs = new URLSearchParams(query).toString();
+  return `<iframe data-testid="app-frame-${resource}" src="/resources/${resource}/index.html?${esc(qs)}" style="height:${height}px" title="${resource}"></iframe>`;
+}
+
+/** The home page: where to go in the demo. */
+export function homeBody(store: JiraStore, as: string, theme: string): string {
+  const q = `as=${encodeURIComponent(as)}&theme=${encodeURIComponent(theme)}`;
+  const incidents = [...store.issues.values()].filter((i) => store.issueTypes.get(i.issueTypeId)?.name === 'Incident').sort((a, b) => b.id - a.id).slice(0, 12);
+  const rows = incidents.map((i) => {
+    const pm = i.properties.postmortem;
+    const status = pm && typeof pm === 'object' && 'status' in pm ? String(pm.status) : 'no post-mortem';
+    return `<tr><td><a href="/jira/issue/${i.key}?${q}">${i.key}</a></td><td>${esc(i.summary)}</td><td>${esc(status)}</td></tr>`;
+  }).join('');
+  return `<div class="card"><h1>Post-mortem Loop — local demo</h1>
+<p>Jira here is the local emulator, held to Atlassian's OpenAPI specs. The panel and the page below are the real Custom UI builds, calling the real resolvers as the user chosen above.</p>
+<p><a data-testid="project-page-link" href="/jira/project/${DEMO_PROJECT.key}/page?${q}">Open the ${esc(DEMO_PROJECT.name)} incident report (project page)</a></p></div>
+<div class="card"><h2>Recent incidents</h2><table><thead><tr><th>Key</th><th>Summary</th><th>Post-mortem</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}

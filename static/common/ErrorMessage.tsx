@@ -1,0 +1,26 @@
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import type { AppError } from '@shared/result';
+
+const TITLES: Record<AppError['code'], string> = {
+  VALIDATION: 'Some input needs fixing',
+  NOT_FOUND: 'Not found',
+  FORBIDDEN: 'Jira refused the request',
+  RATE_LIMITED: 'Jira is busy',
+  CONFLICT: 'Someone else changed this',
+  TOO_LARGE: 'Too large to save',
+  PRECONDITION: 'Not possible yet',
+  JIRA_ERROR: 'Jira reported a problem',
+  INTERNAL: 'Something went wrong',
+};
+
+/** A failure as the person should see it: what happened, Jira's own words, and that nothing was lost. */
+export function ErrorMessage({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+  return (
+    <SectionMessage appearance={error.code === 'RATE_LIMITED' ? 'warning' : 'error'} title={TITLES[error.code]} actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}>
+      <p data-testid="error-message">{error.message}</p>
+      {error.details && error.details.length > 0 && (
+        <ul>{error.details.map((d) => <li key={d}>{d}</li>)}</ul>
+      )}
+    </SectionMessage>
+  );
+}

@@ -1,0 +1,4 @@
+import { mount } from '@ui/main-entry';
+import { PanelApp } from './PanelApp';
+
+mount(<PanelApp />);
