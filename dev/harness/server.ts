@@ -52,7 +52,10 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
       html(`<pre>${esc(e instanceof Error ? e.stack ?? e.message : String(e))}</pre>`, 500);
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} is in use: stop the other process or set PORT=<free port>`) : e));
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
 }

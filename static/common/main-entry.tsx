@@ -1,3 +1,4 @@
+import '@atlaskit/css-reset';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { followJiraTheme } from './theme';

@@ -11,8 +11,12 @@ export async function followJiraTheme(): Promise<void> {
   } catch {
     // Older hosts without theming: stay light.
   }
+  let applied: 'light' | 'dark' | null = null;
   const apply = () => {
     const mode = document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'dark' : 'light';
+    // setGlobalTheme rewrites data-color-mode itself: only act on a real change, or the observer loops.
+    if (mode === applied) return;
+    applied = mode;
     void setGlobalTheme({ colorMode: mode, light: 'light', dark: 'dark' });
   };
   apply();
