@@ -17,8 +17,8 @@
       ? { type: 'jira:issuePanel', issue: { key: params.get('issue'), type: 'Incident' }, project: { key: params.get('project') } }
       : { type: 'jira:projectPage', project: { key: params.get('project') } },
   };
-  function openUrl(url, sameTab) {
-    var href = typeof url === 'string' ? url : (url && url.target) || '/';
+  function openUrl(location, sameTab) {
+    var href = (location && location.url) || '/';
     var target = href.charAt(0) === '/' ? href + (href.indexOf('?') >= 0 ? '&' : '?') + 'as=' + encodeURIComponent(context.accountId) : href;
     if (sameTab) window.top.location.href = target; else window.open(target, '_blank');
   }
@@ -37,11 +37,9 @@
           document.documentElement.setAttribute('data-color-mode', context.theme.colorMode);
           document.documentElement.setAttribute('data-theme', context.theme.colorMode + ':' + context.theme.colorMode);
           return Promise.resolve();
-        case 'open':
-          openUrl(payload, false);
-          return Promise.resolve();
         case 'navigate':
-          openUrl(payload, true);
+          // router.open sends { url, type: 'new-tab' }; router.navigate sends type 'same-tab'.
+          openUrl(payload, !payload || payload.type !== 'new-tab');
           return Promise.resolve();
         default:
           return Promise.resolve(undefined);

@@ -1,6 +1,6 @@
 import { HttpError } from '../http-error';
 import { editableIssue, visibleIssue } from '../permissions';
-import { obj, ok, str, type RouteTable } from './types';
+import { obj, str, type RouteTable } from './types';
 
 export const linkRoutes: RouteTable = {
   'POST /rest/api/3/issueLink': ({ store, caller, body }) => {
