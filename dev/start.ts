@@ -4,6 +4,7 @@ import { startEmulator } from './emulator/server';
 import { startHarness } from './harness/server';
 import { localPlatform } from './harness/platform';
 import { seedDemo } from './seed/generate';
+import { ensureSiteSetup } from '../src/services/install';
 
 /** `npm start`: the emulator with a fresh deterministic demo, and the app served as Jira would show it. */
 async function main() {
@@ -14,7 +15,9 @@ async function main() {
   const emulator = await startEmulator({ file, port: Number(process.env.EMULATOR_PORT ?? 0) });
   const seed = Number(process.env.SEED ?? 42);
   const summary = seedDemo(emulator.store, { seed, incidents: 120, spanDays: 365, now: Date.now(), actionsPerIncident: 'varied' });
-  const harness = await startHarness(emulator, localPlatform(emulator.url), Number(process.env.PORT ?? 3000));
+  const platform = localPlatform(emulator.url);
+  await ensureSiteSetup(platform.asApp(), platform.kvs); // what the install trigger does on a real site
+  const harness = await startHarness(emulator, platform, Number(process.env.PORT ?? 3000));
   console.log(`Seeded ${summary.incidents} incidents, ${summary.actionTickets} action tickets, ${summary.repeats} confirmed repeats (seed ${seed}).`);
   console.log(`Jira emulator: ${emulator.url}`);
   console.log(`\n  Post-mortem Loop demo: ${harness.url}\n`);

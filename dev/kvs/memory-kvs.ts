@@ -33,6 +33,11 @@ export class MemoryKvs implements KeyValueStore {
     this.data.delete(key);
   }
 
+  async listByPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
+    await Promise.resolve();
+    return [...this.data.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => a.localeCompare(b)).map(([key, v]) => ({ key, value: JSON.parse(v) }));
+  }
+
   keys(): string[] { return [...this.data.keys()]; }
 
   private check(key: string, value: unknown) {

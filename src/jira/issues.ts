@@ -4,10 +4,11 @@ import { JSON_HEADERS, expectOk, json, readJson } from './client';
 import { IssueSchema, StatusSchema } from './schemas';
 import type { JiraTransport } from './transport';
 
-export async function getIssue(t: JiraTransport, key: string, opts: { fields: string[]; properties?: string[] }) {
+export async function getIssue(t: JiraTransport, key: string, opts: { fields: string[]; properties?: string[]; expand?: string[] }) {
   const fields = opts.fields.join(',');
   const properties = (opts.properties ?? []).join(',');
-  const res = await t.requestJira(route`/rest/api/3/issue/${key}?fields=${fields}&properties=${properties}`, { method: 'GET', headers: JSON_HEADERS });
+  const expand = (opts.expand ?? []).join(',');
+  const res = await t.requestJira(route`/rest/api/3/issue/${key}?fields=${fields}&properties=${properties}&expand=${expand}`, { method: 'GET', headers: JSON_HEADERS });
   return readJson(res, IssueSchema, `Read issue ${key}`);
 }
 

@@ -32,11 +32,16 @@ export const IssueFieldsSchema = z.object({
   labels: z.array(z.string()).optional(),
 }).catchall(z.unknown());
 
+const ChangelogSchema = z.object({
+  histories: z.array(z.object({ created: z.string(), items: z.array(z.object({ field: z.string(), fromString: z.string().nullable().optional(), toString: z.string().nullable().optional() })) })),
+});
+
 export const IssueSchema = z.object({
   id: z.string(),
   key: z.string(),
   fields: IssueFieldsSchema.optional(),
   properties: z.record(z.string(), z.unknown()).optional(),
+  changelog: ChangelogSchema.optional(),
 });
 export type Issue = z.infer<typeof IssueSchema>;
 

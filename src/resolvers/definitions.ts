@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { findAssignableUsers } from '../jira/config';
+import { createActionTickets } from '../services/action-tickets';
+import { commentAgenda, commentPostMortem } from '../services/comments';
+import type { InvocationContext, Platform } from '../services/context';
 import { loadPage } from '../services/page-load';
 import { loadPanel } from '../services/panel-load';
-import type { InvocationContext, Platform } from '../services/context';
+import { savePostMortem } from '../services/postmortem-save';
+import { recordOutcome } from '../services/review';
+import { createNextSprint } from '../services/sprint-create';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
 import { toFailure } from './errors';
@@ -13,11 +19,28 @@ const need = (value: string | undefined, what: string): string => {
   if (!value) throw new z.ZodError([{ code: 'custom', path: ['context', what], message: `this resolver runs only where Jira provides the ${what}`, input: undefined }]);
   return value;
 };
+const issueOf = (ctx: InvocationContext) => need(ctx.issueKey, 'issueKey');
+const projectOf = (ctx: InvocationContext) => need(ctx.projectKey, 'projectKey');
+const panelFor = (ctx: InvocationContext, p: Platform) => loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), p.now());
 
 /** Thin resolvers: validate the payload, call one service, wrap the answer. One per surface and verb. */
 const handlers: { [K in ResolverName]: Handler<K> } = {
-  'panel/load': (_payload, ctx, p) => loadPanel(p.asUser(ctx.accountId), need(ctx.issueKey, 'issueKey')),
-  'page/load': (_payload, ctx, p) => loadPage(p.asUser(ctx.accountId), need(ctx.projectKey, 'projectKey'), p.now()),
+  'panel/load': (_p, ctx, p) => panelFor(ctx, p),
+  'panel/save': (payload, ctx, p) => savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
+  'actions/create': (payload, ctx, p) => createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
+  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
+  'review/outcome': async (payload, ctx, p) => {
+    const jira = p.asUser(ctx.accountId);
+    const projectKey = projectOf(ctx);
+    const lookup = async (accountId: string) => (await findAssignableUsers(jira, projectKey, '')).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })).find((u) => u.accountId === accountId) ?? null;
+    return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
+  },
+  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), await panelFor(ctx, p)),
+  'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
+  'users/search': async (payload, ctx, p) => ({
+    users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
+  }),
+  'page/load': (_p, ctx, p) => loadPage(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
 };
 
 function define<S extends z.ZodType, T>(schema: S, handler: (payload: z.output<S>, ctx: InvocationContext, platform: Platform) => Promise<T>, platform: Platform) {
@@ -37,6 +60,13 @@ function define<S extends z.ZodType, T>(schema: S, handler: (payload: z.output<S
 export function buildResolvers(platform: Platform): ResolverMap {
   return {
     'panel/load': define(payloads['panel/load'], handlers['panel/load'], platform),
+    'panel/save': define(payloads['panel/save'], handlers['panel/save'], platform),
+    'actions/create': define(payloads['actions/create'], handlers['actions/create'], platform),
+    'actions/createSprint': define(payloads['actions/createSprint'], handlers['actions/createSprint'], platform),
+    'review/outcome': define(payloads['review/outcome'], handlers['review/outcome'], platform),
+    'comment/agenda': define(payloads['comment/agenda'], handlers['comment/agenda'], platform),
+    'comment/postmortem': define(payloads['comment/postmortem'], handlers['comment/postmortem'], platform),
+    'users/search': define(payloads['users/search'], handlers['users/search'], platform),
     'page/load': define(payloads['page/load'], handlers['page/load'], platform),
   };
 }

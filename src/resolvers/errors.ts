@@ -1,9 +1,14 @@
 import { ZodError } from 'zod';
 import { JiraError, JiraResponseShapeError } from '../jira/errors';
+import { AppFailure } from '../services/failure';
 import { failure, type Result } from '../shared/result';
 
 /** Turns any failure into the envelope the UI understands, keeping Jira's own words where there are some. */
 export function toFailure(error: unknown): Result<never> {
+  if (error instanceof AppFailure) {
+    const r = failure(error.code, error.message, error.details);
+    return error.hint && !r.ok ? { ok: false, error: { ...r.error, hint: error.hint } } : r;
+  }
   if (error instanceof ZodError) {
     return failure('VALIDATION', 'The request was not valid.', error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`));
   }

@@ -1,33 +1,90 @@
-import { INCIDENT_TYPE, POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import { ACTION_PROPERTY, INCIDENT_TYPE, POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import { jql } from '../domain/jql';
+import { groupForReview } from '../domain/review';
+import { rankSimilar, type IncidentText } from '../domain/similarity';
+import { findAssignableUsers } from '../jira/config';
 import { getIssue } from '../jira/issues';
+import type { Issue } from '../jira/schemas';
+import { searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
-import type { PanelData } from '../shared/contract';
-import { StoredPostMortemSchema } from '../shared/postmortem';
+import type { PanelData, SimilarCandidate, TicketView } from '../shared/contract';
+import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
+import type { KeyValueStore } from '../storage/kvs';
+import { readOutcomes } from './review';
+import { cachedSiteConfig, projectSettings } from './settings';
+import { TICKET_FIELDS, toTicketView } from './tickets';
 
-/** Everything the panel shows first, in one Jira call: the issue's fields and its post-mortem property. */
-export async function loadPanel(jira: JiraTransport, issueKey: string): Promise<PanelData> {
-  const issue = await getIssue(jira, issueKey, { fields: ['summary', 'status', 'issuetype', 'created', 'project'], properties: [POSTMORTEM_PROPERTY] });
+const REVIEW_LOOKBACK_DAYS = 14;
+
+function readStored(raw: unknown): { postmortem: StoredPostMortem | null; problem: string | null } {
+  if (raw === undefined || raw === null) return { postmortem: null, problem: null };
+  const parsed = StoredPostMortemSchema.safeParse(raw);
+  return parsed.success
+    ? { postmortem: parsed.data, problem: null }
+    : { postmortem: null, problem: `The stored post-mortem does not match the expected format (${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). It was left untouched.` };
+}
+
+/**
+ * Everything the panel shows, in at most four Jira calls: the incident (fields, post-mortem property,
+ * history), the action tickets (this incident's and the open ones of earlier incidents, in one search),
+ * earlier post-mortems for "same root cause?", and the people who can own actions.
+ */
+export async function loadPanel(jira: JiraTransport, kvs: KeyValueStore, issueKey: string, now: number): Promise<PanelData> {
+  const issue = await getIssue(jira, issueKey, { fields: ['summary', 'status', 'issuetype', 'created', 'project'], properties: [POSTMORTEM_PROPERTY], expand: ['changelog'] });
   const f = issue.fields ?? {};
-  const raw = issue.properties?.[POSTMORTEM_PROPERTY];
-  let postmortem: PanelData['postmortem'] = null;
-  let postmortemProblem: string | null = null;
-  if (raw !== undefined) {
-    const parsed = StoredPostMortemSchema.safeParse(raw);
-    if (parsed.success) postmortem = parsed.data;
-    else postmortemProblem = `The stored post-mortem does not match the expected format (${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). It was left untouched.`;
-  }
-  return {
-    issue: {
-      key: issue.key,
-      summary: f.summary ?? '',
-      issueType: f.issuetype?.name ?? '',
-      status: f.status?.name ?? '',
-      statusCategory: f.status?.statusCategory.key ?? '',
-      created: f.created ?? '',
-      projectKey: f.project?.key ?? issue.key.split('-')[0] ?? '',
-    },
-    isIncident: f.issuetype?.name === INCIDENT_TYPE.name,
-    postmortem,
-    postmortemProblem,
+  const projectKey = f.project?.key ?? issue.key.split('-')[0] ?? '';
+  const { postmortem, problem } = readStored(issue.properties?.[POSTMORTEM_PROPERTY]);
+  const history = {
+    created: f.created ?? '',
+    statusChanges: (issue.changelog?.histories ?? []).flatMap((h) => h.items.filter((i) => i.field === 'status').map((i) => ({ at: h.created, from: i.fromString ?? '', to: i.toString ?? '' }))),
   };
+  const base: PanelData = {
+    issue: { key: issue.key, id: issue.id, summary: f.summary ?? '', issueType: f.issuetype?.name ?? '', status: f.status?.name ?? '', statusCategory: f.status?.statusCategory.key ?? '', created: f.created ?? '', projectKey },
+    isIncident: f.issuetype?.name === INCIDENT_TYPE.name,
+    postmortem, postmortemProblem: problem, tickets: [],
+    review: { doneSinceLastReview: [], inProgress: [], notStarted: [], lastReviewAt: new Date(now).toISOString(), jql: '' },
+    similar: [], history, users: [], categories: [],
+  };
+  if (!base.isIncident) return base;
+
+  const [settings, config, outcomes] = await Promise.all([projectSettings(kvs, projectKey), cachedSiteConfig(kvs), readOutcomes(kvs, projectKey)]);
+  const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
+  const lastReviewAt = new Date(recorded.length ? Math.max(...recorded) : now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
+  const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key);
+  const sprintField = config?.sprintFieldId ?? null;
+  const today = new Date(now).toISOString().slice(0, 10);
+
+  const [ticketPage, earlierPage, users] = await Promise.all([
+    searchPage(jira, reviewJql, { fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])], properties: [ACTION_PROPERTY], maxResults: 500 }),
+    searchPage(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), { fields: ['summary', 'created'], properties: [POSTMORTEM_PROPERTY], maxResults: 300 }),
+    findAssignableUsers(jira, projectKey, ''),
+  ]);
+  const tickets = ticketPage.issues.map((i) => toTicketView(i, today, sprintField)).filter((t): t is TicketView => t !== null);
+  return {
+    ...base,
+    tickets: tickets.filter((t) => t.incident === issue.key).sort((a, b) => a.slot - b.slot),
+    review: groupForReview(tickets, outcomes, issue.key, lastReviewAt, jql.openActionTickets(projectKey)),
+    similar: similarTo(issue.key, f.created ?? '', postmortem, earlierPage.issues),
+    users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
+    categories: settings.categories,
+  };
+}
+
+function similarTo(key: string, created: string, pm: StoredPostMortem | null, earlier: Issue[]): SimilarCandidate[] {
+  if (!pm || !pm.doc.rootCause.trim()) return [];
+  const docs = new Map<string, { issue: Issue; stored: StoredPostMortem }>();
+  for (const i of earlier) {
+    const s = StoredPostMortemSchema.safeParse(i.properties?.[POSTMORTEM_PROPERTY]);
+    if (s.success) docs.set(i.key, { issue: i, stored: s.data });
+  }
+  const asText = (k: string, c: string, d: StoredPostMortem['doc']): IncidentText => ({ key: k, created: c, service: d.service, category: d.category, rootCause: d.rootCause, contributingFactors: Object.values(d.contributingFactors) });
+  const corpus = [...docs.values()].map(({ issue, stored }) => asText(issue.key, issue.fields?.created ?? '', stored.doc));
+  const rejected = new Set(pm.doc.rejectedRepeats);
+  return rankSimilar(asText(key, created, pm.doc), corpus, 10)
+    .filter((c) => !rejected.has(c.key))
+    .slice(0, 5)
+    .map((c) => {
+      const d = docs.get(c.key);
+      return { key: c.key, score: c.score, summary: d?.issue.fields?.summary ?? '', service: d?.stored.service ?? '', category: d?.stored.category ?? '', rootCause: d?.stored.doc.rootCause ?? '', created: d?.issue.fields?.created ?? '' };
+    });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredPostMortem } from './postmortem';
+import { PostMortemSchema, type StoredPostMortem } from './postmortem';
 
 /**
  * The contract between the Custom UI pages and the resolvers: each resolver's name, the payload
@@ -9,14 +9,50 @@ export const ISSUE_KEY = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'must be an i
 export const PROJECT_KEY = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'must be a project key such as OPS');
 
 export interface JqlFigure { label: string; value: number; jql: string }
+export interface UserRef { accountId: string; displayName: string }
+
+/** An action ticket as Jira holds it now (status is live, never copied into the post-mortem). */
+export interface TicketView {
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: string;
+  assignee: UserRef | null;
+  dueDate: string | null;
+  resolved: string | null;
+  priority: string | null;
+  incident: string;
+  slot: number;
+  overdue: boolean;
+  inSprint: boolean;
+}
+
+export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
+export interface ReviewOutcome { outcome: (typeof REVIEW_OUTCOMES)[number]; note: string; reassignedTo: UserRef | null; recordedBy: string; recordedAt: string }
+export interface ReviewItem extends TicketView { outcome: ReviewOutcome | null }
+/** Rule 3: what the review starts with, grouped as the article's agenda shows it. */
+export interface ReviewData { doneSinceLastReview: ReviewItem[]; inProgress: ReviewItem[]; notStarted: ReviewItem[]; lastReviewAt: string; jql: string }
+
+export interface SimilarCandidate { key: string; score: number; summary: string; service: string; category: string; rootCause: string; created: string }
 
 export interface PanelData {
-  issue: { key: string; summary: string; issueType: string; status: string; statusCategory: string; created: string; projectKey: string };
+  issue: { key: string; id: string; summary: string; issueType: string; status: string; statusCategory: string; created: string; projectKey: string };
   isIncident: boolean;
   postmortem: StoredPostMortem | null;
   /** The stored value failed validation: shown to the person instead of being silently replaced. */
   postmortemProblem: string | null;
+  tickets: TicketView[];
+  review: ReviewData;
+  similar: SimilarCandidate[];
+  history: { created: string; statusChanges: { at: string; from: string; to: string }[] };
+  users: UserRef[];
+  categories: string[];
 }
+
+export interface SaveAnswer { postmortem: StoredPostMortem; summary: string }
+export interface ActionProgress { itemId: string; slot: number; state: 'created' | 'existing' | 'in-progress' | 'failed'; ticketKey?: string; message?: string }
+export interface CreateTicketsAnswer { items: ActionProgress[]; sprint: { id: number; name: string } | null }
+export interface SprintAnswer { id: number; name: string; startDate: string | null; endDate: string | null }
 
 export interface PageData {
   project: { key: string; name: string };
@@ -26,11 +62,31 @@ export interface PageData {
 
 export const payloads = {
   'panel/load': z.object({}).strict(),
+  'panel/save': z.object({ doc: PostMortemSchema, baseVersion: z.number().int().min(0), syncSummary: z.boolean() }).strict(),
+  'actions/create': z.object({ requestId: z.string().min(8).max(64) }).strict(),
+  'actions/createSprint': z.object({}).strict(),
+  'review/outcome': z.object({
+    ticketKey: ISSUE_KEY,
+    outcome: z.enum(REVIEW_OUTCOMES),
+    note: z.string().max(500),
+    reassignTo: z.string().min(1).max(128).nullable(),
+  }).strict().refine((p) => p.outcome !== 'reassigned' || p.reassignTo !== null, { message: 'choose who the item is reassigned to', path: ['reassignTo'] })
+    .refine((p) => p.outcome !== 'dropped' || p.note.trim().length > 0, { message: 'say why the item is dropped', path: ['note'] }),
+  'comment/agenda': z.object({}).strict(),
+  'comment/postmortem': z.object({}).strict(),
+  'users/search': z.object({ query: z.string().max(100) }).strict(),
   'page/load': z.object({ windowDays: z.number().int().min(1).max(3650).optional() }).strict(),
 } as const;
 
 export interface Answers {
   'panel/load': PanelData;
+  'panel/save': SaveAnswer;
+  'actions/create': CreateTicketsAnswer;
+  'actions/createSprint': SprintAnswer;
+  'review/outcome': ReviewOutcome;
+  'comment/agenda': { commentId: string };
+  'comment/postmortem': { commentId: string };
+  'users/search': { users: UserRef[] };
   'page/load': PageData;
 }
 

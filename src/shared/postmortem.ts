@@ -70,6 +70,8 @@ export const PostMortemSchema = z.object({
   parkingLot: z.array(z.object({ id: z.string().min(1).max(40), idea: text(255) })).max(30),
   /** Confirmed "same root cause as" an earlier incident (its key), or null. */
   repeatOf: z.string().max(32).nullable(),
+  /** Suggested earlier incidents the team said were not the same root cause. */
+  rejectedRepeats: z.array(z.string().max(32)).max(50).default([]),
   publishedAt: isoInstant.nullable(),
 });
 export type PostMortem = z.infer<typeof PostMortemSchema>;
@@ -130,6 +132,7 @@ export function emptyPostMortem(): PostMortem {
     actionItems: [],
     parkingLot: [],
     repeatOf: null,
+    rejectedRepeats: [],
     publishedAt: null,
   };
 }

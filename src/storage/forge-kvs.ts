@@ -1,4 +1,4 @@
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import type { KeyValueStore } from './kvs';
 
 /** @forge/kvs behind the app's interface. */
@@ -17,4 +17,16 @@ export const forgeKvs: KeyValueStore = {
     }
   },
   delete: (key) => kvs.delete(key),
+  async listByPrefix(prefix) {
+    const out: { key: string; value: unknown }[] = [];
+    let cursor: string | undefined;
+    do {
+      let q = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(100);
+      if (cursor) q = q.cursor(cursor);
+      const page = await q.getMany<unknown>();
+      out.push(...page.results.map((r) => ({ key: r.key, value: r.value })));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  },
 };

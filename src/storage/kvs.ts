@@ -8,6 +8,8 @@ export interface KeyValueStore {
   /** Atomic create-if-absent: true when this call created the key, false when it already existed. */
   setIfAbsent(key: string, value: unknown): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** Every key and value whose key starts with `prefix` (paged through internally). */
+  listByPrefix(prefix: string): Promise<{ key: string; value: unknown }[]>;
 }
 
 /** KVS key slots the app uses; one place so no two features collide. Keys stay well under 500 chars. */
@@ -16,6 +18,9 @@ export const kvsKeys = {
   actionSlot: (incidentId: string, slot: number) => `action-slot:${incidentId}:${slot}`,
   /** Rule 3: the outcome a reviewer recorded for an earlier action ticket. */
   reviewOutcome: (projectId: string, ticketKey: string) => `review-outcome:${projectId}:${ticketKey}`,
+  /** Optimistic concurrency: the save that creates version N of an incident's post-mortem takes this key first. */
+  postmortemVersion: (issueId: string, version: number) => `postmortem-version:${issueId}:${version}`,
+  reviewOutcomePrefix: (projectId: string) => `review-outcome:${projectId}:`,
   /** Per-project settings: root-cause categories, action ticket issue type. */
   projectSettings: (projectId: string) => `project-settings:${projectId}`,
   /** Install-time configuration: the Incident issue type id, link type, sprint field id. */

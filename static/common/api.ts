@@ -5,7 +5,7 @@ import { ERROR_CODES, type Result } from '@shared/result';
 
 const Envelope = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), hint: z.string().optional() }) }),
 ]);
 
 /**

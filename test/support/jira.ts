@@ -3,6 +3,7 @@ import { localPlatform } from '../../dev/harness/platform';
 import { MemoryKvs } from '../../dev/kvs/memory-kvs';
 import { seedDemo, type SeedSummary } from '../../dev/seed/generate';
 import type { Platform } from '../../src/services/context';
+import { ensureSiteSetup } from '../../src/services/install';
 
 /** The fixed clock of the test world: relative JQL dates and the seed agree on "now". */
 export const TEST_NOW = Date.parse('2026-11-26T12:00:00Z');
@@ -20,6 +21,8 @@ export async function startTestJira(opts: { seed?: 'demo' | { incidents: number;
   const kvs = new MemoryKvs();
   const sleeps: number[] = [];
   const platform = localPlatform(emulator.url, { kvs, now: () => TEST_NOW, sleep: async (ms) => { sleeps.push(ms); } });
+  // What the install trigger does on a real site; the call log starts empty afterwards.
+  if (opts.seed !== false) { await ensureSiteSetup(platform.asApp(), kvs); emulator.calls.length = 0; }
   return { emulator, platform, kvs, seed, sleeps, close: () => emulator.close() };
 }
 

@@ -1,0 +1,39 @@
+import { bulletList, doc, heading, orderedList, paragraph, text } from '../domain/adf';
+import { toAdf, type ActionView } from '../domain/export';
+import { addComment } from '../jira/issues';
+import type { JiraTransport } from '../jira/transport';
+import type { PanelData, ReviewItem } from '../shared/contract';
+import { AppFailure } from './failure';
+
+/** Posts the post-mortem, in the article's layout, as an ADF comment on the incident. */
+export async function commentPostMortem(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
+  if (!panel.postmortem) throw new AppFailure('PRECONDITION', 'There is no saved post-mortem to post yet.');
+  const users = new Map(panel.users.map((u) => [u.accountId, u.displayName]));
+  const tickets = new Map(panel.tickets.map((t) => [t.key, t]));
+  const actions: ActionView[] = panel.postmortem.doc.actionItems.map((a) => ({
+    action: a.ticketKey ? `${a.action} (${a.ticketKey})` : a.action,
+    owner: (a.ownerAccountId && users.get(a.ownerAccountId)) || a.ownerAccountId || '—',
+    priority: a.priority,
+    dueDate: a.dueDate ?? '—',
+    status: (a.ticketKey && tickets.get(a.ticketKey)?.status) || 'Open',
+  }));
+  return { commentId: (await addComment(jira, panel.issue.key, toAdf(panel.postmortem.doc, actions))).id };
+}
+
+/** Posts the meeting agenda (Rule 3 first) as an ADF comment on the incident. */
+export async function commentAgenda(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
+  const r = panel.review;
+  const line = (t: ReviewItem, state: string) => [text(`${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`)];
+  const open = [
+    ...r.doneSinceLastReview.map((t) => line(t, 'DONE')),
+    ...r.inProgress.map((t) => line(t, `IN PROGRESS${t.status.toLowerCase() === 'blocked' ? ' (blocked)' : ''}`)),
+    ...r.notStarted.map((t) => line(t, 'NOT STARTED')),
+  ];
+  const posted = await addComment(jira, panel.issue.key, doc(
+    heading(3, `Post-mortem meeting: ${panel.issue.key}`),
+    orderedList([[text('Review open action items (10 min)')], [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')], [text('Pattern analysis (10 min): any recurring themes? Systemic issues to address?')]]),
+    heading(4, 'Open action items from earlier incidents'),
+    open.length ? bulletList(open) : paragraph(text('No open action items from earlier incidents.')),
+  ));
+  return { commentId: posted.id };
+}
