@@ -27,6 +27,10 @@ export const issueRoutes: RouteTable = {
     };
     const errors: Record<string, string> = {};
     if (fields.summary === undefined) errors.summary = 'You must specify a summary of the issue.';
+    for (const id of project.createScreenExcludes ?? []) {
+      if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+    }
+    throwIfErrors(errors);
     applyFields(store, issue, fields, errors);
     throwIfErrors(errors);
     for (const p of Array.isArray(b.properties) ? b.properties : []) {

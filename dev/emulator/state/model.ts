@@ -3,7 +3,11 @@
 export type ProjectPermission = 'BROWSE' | 'CREATE' | 'EDIT' | 'ADMIN';
 
 export interface UserRec { accountId: string; displayName: string; email: string; active: boolean; siteAdmin: boolean; timeZone: string }
-export interface ProjectRec { id: string; key: string; name: string; leadAccountId: string; permissions: Record<string, ProjectPermission[]> }
+export interface ProjectRec {
+  id: string; key: string; name: string; leadAccountId: string; permissions: Record<string, ProjectPermission[]>;
+  /** Fields missing from the create screen (Jira refuses them on create), e.g. the sprint field on some projects. */
+  createScreenExcludes?: string[];
+}
 export interface IssueTypeRec { id: string; name: string; description: string; hierarchyLevel: number; subtask: boolean }
 export interface StatusRec { id: string; name: string; category: 'new' | 'indeterminate' | 'done' }
 export interface PriorityRec { id: string; name: string }
