@@ -8,7 +8,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
   await page.goto(url);
-  await page.waitForTimeout(2500);
+  await page.waitForTimeout(Number(process.env.WAIT_MS ?? 2500));
   await page.screenshot({ path: out, fullPage: true });
   await browser.close();
 }

@@ -25,9 +25,11 @@ a{color:${dark ? '#579DFF' : '#0C66E4'}}
 </form></header><main>${opts.body}</main></body></html>`;
 }
 
+/** The app's iframe; like Jira's iframe-resizer, it grows with the app's content. */
 export function appFrame(resource: 'panel' | 'page', query: Record<string, string>, height: number): string {
   const qs = new URLSearchParams(query).toString();
-  return `<iframe data-testid="app-frame-${resource}" src="/resources/${resource}/index.html?${esc(qs)}" style="height:${height}px" title="${resource}"></iframe>`;
+  return `<iframe data-testid="app-frame-${resource}" id="app-frame" src="/resources/${resource}/index.html?${esc(qs)}" style="height:${height}px" title="${resource}"></iframe>
+<script>setInterval(function(){var f=document.getElementById('app-frame');try{var h=f.contentDocument.documentElement.scrollHeight;if(h&&Math.abs(h-f.offsetHeight)>4)f.style.height=(h+4)+'px';}catch(e){}},300);</script>`;
 }
 
 /** The home page: where to go in the demo. */

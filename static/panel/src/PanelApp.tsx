@@ -6,21 +6,21 @@ import { call } from '@ui/api';
 import { ErrorMessage } from '@ui/ErrorMessage';
 import type { PanelData } from '@shared/contract';
 import type { AppError } from '@shared/result';
-import { PostMortemSummary } from './PostMortemSummary';
+import { Editor } from './Editor';
 
-type State = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: PanelData };
+type State = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: PanelData; loadedAt: number };
 
 export function PanelApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
+  const load = useCallback(async (quiet = false) => {
+    if (!quiet) setState({ kind: 'loading' });
     const r = await call('panel/load', {});
-    setState(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error });
+    setState(r.ok ? { kind: 'ready', data: r.data, loadedAt: Date.now() } : { kind: 'error', error: r.error });
   }, []);
   useEffect(() => { void load(); }, [load]);
 
   return (
-    <main style={{ padding: token('space.100', '8px'), color: token('color.text', '#172B4D'), background: token('elevation.surface', '#FFFFFF'), fontFamily: 'inherit' }} data-testid="panel">
+    <main style={{ padding: token('space.100', '8px'), color: token('color.text', '#172B4D'), background: token('elevation.surface', '#FFFFFF') }} data-testid="panel">
       {state.kind === 'loading' && <Spinner label="Loading the post-mortem" />}
       {state.kind === 'error' && <ErrorMessage error={state.error} onRetry={() => void load()} />}
       {state.kind === 'ready' && !state.data.isIncident && (
@@ -28,7 +28,9 @@ export function PanelApp() {
           <p>Post-mortems are written on issues of type Incident. {state.data.issue.key} is a {state.data.issue.issueType || 'different type'}.</p>
         </SectionMessage>
       )}
-      {state.kind === 'ready' && state.data.isIncident && <PostMortemSummary data={state.data} />}
+      {state.kind === 'ready' && state.data.postmortemProblem && <SectionMessage appearance="warning" title="Post-mortem could not be read"><p>{state.data.postmortemProblem}</p></SectionMessage>}
+      {/* The key remounts the editor when a new version was saved (here or elsewhere); other reloads keep the draft. */}
+      {state.kind === 'ready' && state.data.isIncident && !state.data.postmortemProblem && <Editor key={state.data.postmortem?.version ?? 0} data={state.data} reload={() => load(true)} />}
     </main>
   );
 }
