@@ -90,7 +90,7 @@ export function Editor({ data, reload }: { data: PanelData; reload: () => Promis
       <TitleSection doc={doc} update={update} summary={data.issue.summary} syncSummary={syncSummary} setSyncSummary={setSyncSummary} />
       <ImpactSection doc={doc} update={update} />
       <TimelineSection doc={doc} update={update} history={data.history} />
-      <RootCauseSection doc={doc} update={update} categories={data.categories} similar={data.similar} />
+      <RootCauseSection doc={doc} update={update} categories={data.categories} similar={data.similar} repeatWhileOpen={data.postmortem?.repeatWhileOpen === 1 && data.postmortem.doc.repeatOf === doc.repeatOf} />
       <LearningSection doc={doc} update={update} />
       <ActionsSection doc={doc} update={update} users={data.users} tickets={data.tickets} progress={progress?.ok ? progress.data.items : null} busy={busy === 'tickets'} dirty={dirty} onCreateTickets={() => void createTickets()} />
       {progress?.ok && progress.data.sprint && <p data-testid="tickets-sprint">Tickets go to {progress.data.sprint.name}.</p>}

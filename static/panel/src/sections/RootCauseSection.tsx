@@ -10,7 +10,7 @@ import type { PostMortem } from '@shared/postmortem';
 import type { Update } from '../doc-state';
 import { Field, Section, grid } from '../fields';
 
-export function RootCauseSection({ doc, update, categories, similar }: { doc: PostMortem; update: Update; categories: string[]; similar: SimilarCandidate[] }) {
+export function RootCauseSection({ doc, update, categories, similar, repeatWhileOpen }: { doc: PostMortem; update: Update; categories: string[]; similar: SimilarCandidate[]; repeatWhileOpen: boolean }) {
   const warning = rootCauseWarning(doc.rootCause);
   const options = [...new Set([...categories, ...(doc.category ? [doc.category] : [])])].map((c) => ({ value: c, label: c }));
   const suggestions = similar.filter((s) => s.key !== doc.repeatOf && !doc.rejectedRepeats.includes(s.key));
@@ -29,6 +29,11 @@ export function RootCauseSection({ doc, update, categories, similar }: { doc: Po
         <strong>Same root cause as an earlier incident?</strong>
         {doc.repeatOf && (
           <p data-testid="repeat-of">Confirmed: repeats <Lozenge appearance="moved">{doc.repeatOf}</Lozenge> <Button appearance="subtle" onClick={() => update((d) => ({ ...d, repeatOf: null }))}>Undo</Button></p>
+        )}
+        {doc.repeatOf && repeatWhileOpen && (
+          <p data-testid="repeat-while-open" style={{ color: token('color.text.danger', '#AE2E24') }}>
+            {doc.repeatOf} still had open action items when this incident happened: the follow-up that could have prevented it was not finished.
+          </p>
         )}
         {suggestions.length === 0 && !doc.repeatOf && <p>No earlier post-mortem looks alike{doc.rootCause.trim() ? '' : ' yet: write the root cause and save'}.</p>}
         <ul style={{ paddingLeft: 16 }}>
