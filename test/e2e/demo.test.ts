@@ -39,11 +39,15 @@ describe('the demo in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${demo.harness.url}/jira/issue/${incident.key}?as=acc-bob`);
     const frame = await appFrame(page, 'panel');
-    await frame.waitForSelector('[data-testid="postmortem"]');
+    await frame.waitForSelector('[data-testid="editor"]');
     assert.equal(await frame.textContent('[data-testid="pm-status"]'), 'published');
-    assert.match((await frame.textContent('[data-testid="timeline-figures"]')) ?? '', new RegExp(`Time to acknowledge: ${stored.ttaMinutes} min`));
-    const actionRows = await frame.locator('[data-testid="actions--table"] tbody tr').count();
-    assert.equal(actionRows, stored.actionCount);
+    assert.match((await frame.textContent('[data-testid="timeline-figures"]')) ?? '', new RegExp(`Time to acknowledge ${stored.ttaMinutes} min`));
+    assert.equal(await frame.inputValue('[data-testid="root-cause"]'), stored.doc.rootCause);
+    assert.equal(await frame.locator('[data-testid^="action-status-"]').count(), stored.actionCount);
+    // Each ticket's status is read live from Jira, not from the post-mortem.
+    const first = stored.doc.actionItems[0]?.ticketKey ?? '';
+    const status = demo.jira.emulator.store.statuses.get(demo.jira.emulator.store.issuesByKey.get(first)?.statusId ?? '')?.name ?? '';
+    assert.match((await frame.textContent('[data-testid="action-status-0"]')) ?? '', new RegExp(`${first}.*${status}`));
     await page.screenshot({ path: path.join(shots, 'panel-light.png'), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
