@@ -1,5 +1,5 @@
-import { toStored } from '../../src/domain/index-values';
-import { ACTION_LABEL, ACTION_LINK_TYPE, ACTION_PROPERTY, DEFAULT_CATEGORIES, INCIDENT_LABEL, INCIDENT_TYPE, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../../src/domain/jira-names';
+import { toIndex, toStored } from '../../src/domain/index-values';
+import { ACTION_LABEL, ACTION_LINK_TYPE, ACTION_PROPERTY, DEFAULT_CATEGORIES, INCIDENT_LABEL, INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../../src/domain/jira-names';
 import { emptyPostMortem, type PostMortem } from '../../src/shared/postmortem';
 import { jiraTime, type IssueRec, type ProjectPermission } from '../emulator/state/model';
 import type { JiraStore } from '../emulator/state/store';
@@ -172,6 +172,7 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
         }
         const stored = toStored(doc, { version: 1, updatedAt: iso(clear + DAY), updatedBy: commander, repeatWhileOpen });
         incident.properties[POSTMORTEM_PROPERTY] = stored;
+        incident.properties[INDEX_PROPERTY] = toIndex(stored);
         byCause.set(`${service}|${category}`, [...earlier, { key, id, actionsDoneBy }]);
       }
       store.putIssue(incident);

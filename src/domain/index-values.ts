@@ -1,4 +1,5 @@
-import type { PostMortem, StoredPostMortem } from '../shared/postmortem';
+import type { IndexRecord, PostMortem, StoredPostMortem } from '../shared/postmortem';
+import { tokens } from './similarity';
 import { timelineFigures } from './timeline';
 
 /**
@@ -38,3 +39,17 @@ export const PROPERTY_LIMIT_BYTES = 32_768;
 export function storedSizeBytes(stored: StoredPostMortem): number {
   return new TextEncoder().encode(JSON.stringify(stored)).length;
 }
+
+/** The small indexed record written beside the document (see INDEX_PROPERTY). */
+export function toIndex(stored: StoredPostMortem): IndexRecord {
+  const { doc, ...values } = stored;
+  const f = doc.contributingFactors;
+  return {
+    ...values,
+    factorTerms: [...new Set(tokens(`${f.possible} ${f.detection} ${f.resolution}`))].slice(0, 12),
+    parkingIdeas: doc.parkingLot.map((p) => normaliseIdea(p.idea)).filter(Boolean).slice(0, 30),
+  };
+}
+
+/** Parking-lot ideas are compared across post-mortems by their words, not their spelling. */
+export const normaliseIdea = (idea: string): string => idea.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();

@@ -7,7 +7,10 @@ export const ACTION_LINK_TYPE = { name: 'Post-mortem action', outward: 'has acti
 export const REPEAT_LINK_TYPE = { name: 'Post-mortem repeat', outward: 'repeats root cause of', inward: 'root cause repeated by' } as const;
 export const ACTION_LABEL = 'postmortem-action';
 export const INCIDENT_LABEL = 'incident';
+/** The whole post-mortem document (up to Jira's 32 KB per property). */
 export const POSTMORTEM_PROPERTY = 'postmortem';
+/** The small, indexed facts of a post-mortem that JQL and the report read; written with every save. */
+export const INDEX_PROPERTY = 'postmortemIndex';
 export const ACTION_PROPERTY = 'postmortemAction';
 
 /** P1-P3 to the Jira priorities of a default scheme; a project may map them differently (settings). */

@@ -1,4 +1,4 @@
-import { ACTION_PROPERTY, INCIDENT_TYPE, POSTMORTEM_PROPERTY } from './jira-names';
+import { ACTION_PROPERTY, INCIDENT_TYPE, INDEX_PROPERTY } from './jira-names';
 
 /**
  * Every JQL the app runs is written here, so the queries behind each figure can be read, tested and
@@ -8,7 +8,7 @@ export const quote = (v: string): string => `"${v.replace(/\\/g, '\\\\').replace
 
 export const jql = {
   incidents: (projectKey: string) => `project = ${quote(projectKey)} AND issuetype = ${quote(INCIDENT_TYPE.name)}`,
-  publishedPostmortems: (projectKey: string) => `${jql.incidents(projectKey)} AND issue.property[${POSTMORTEM_PROPERTY}].status = "published"`,
+  publishedPostmortems: (projectKey: string) => `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status = "published"`,
   actionTickets: (projectKey: string) => `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY`,
   actionTicketsDone: (projectKey: string) => `${jql.actionTickets(projectKey)} AND statusCategory = Done`,
   actionTicketsOf: (projectKey: string, incidentKey: string) => `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}`,
@@ -18,7 +18,7 @@ export const jql = {
     `${jql.actionTickets(projectKey)} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since))} OR issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}) ORDER BY duedate ASC`,
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
-    `${jql.incidents(projectKey)} AND issue.property[${POSTMORTEM_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) => `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };
 

@@ -1,5 +1,5 @@
-import { PROPERTY_LIMIT_BYTES, storedSizeBytes, toStored } from '../domain/index-values';
-import { INCIDENT_TYPE, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../domain/jira-names';
+import { PROPERTY_LIMIT_BYTES, storedSizeBytes, toIndex, toStored } from '../domain/index-values';
+import { INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../domain/jira-names';
 import { jql } from '../domain/jql';
 import { composeTitle, publishProblems } from '../domain/rules';
 import { JiraError } from '../jira/errors';
@@ -76,6 +76,8 @@ export async function savePostMortem(
     if (e instanceof JiraError && e.status < 500) await kvs.delete(kvsKeys.postmortemVersion(issue.id, version));
     throw e;
   }
+  // The document is saved; the indexed facts follow (a failure here is healed by the next save).
+  await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
   let summary = issue.fields?.summary ?? '';
   if (input.syncSummary && composeTitle(doc.title) !== summary) {
     summary = composeTitle(doc.title);

@@ -1,5 +1,5 @@
-import { toStored } from '../domain/index-values';
-import { POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import { toIndex, toStored } from '../domain/index-values';
+import { INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
 import { setIssueProperty } from '../jira/properties';
 import type { JiraTransport } from '../jira/transport';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
@@ -17,7 +17,9 @@ export async function recordTicketKeys(jira: JiraTransport, kvs: KeyValueStore, 
     if (JSON.stringify(doc) === JSON.stringify(stored.doc)) return;
     const version = stored.version + 1;
     if (!(await kvs.setIfAbsent(kvsKeys.postmortemVersion(issue.id, version), { by: 'tickets', at: now }))) continue;
-    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, toStored(doc, { version, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy, repeatWhileOpen: stored.repeatWhileOpen === 1 }));
+    const next = toStored(doc, { version, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy, repeatWhileOpen: stored.repeatWhileOpen === 1 });
+    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, next);
+    await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
     return;
   }
 }

@@ -105,6 +105,16 @@ export const StoredPostMortemSchema = z.object({
 });
 export type StoredPostMortem = z.infer<typeof StoredPostMortemSchema>;
 
+/**
+ * The `postmortemIndex` property: the indexed values without the document, plus what the report reads
+ * across many incidents (factor keywords, parking-lot ideas). Small, so a search can return thousands.
+ */
+export const IndexRecordSchema = StoredPostMortemSchema.omit({ doc: true }).extend({
+  factorTerms: z.array(z.string()).max(12),
+  parkingIdeas: z.array(z.string()).max(30),
+});
+export type IndexRecord = z.infer<typeof IndexRecordSchema>;
+
 /** The `postmortemAction` property on each action ticket: which incident it came from. */
 export const ActionTicketPropertySchema = z.object({
   incident: z.string(),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
-import { StoredPostMortemSchema } from '../../src/shared/postmortem';
+import { IndexRecordSchema, StoredPostMortemSchema } from '../../src/shared/postmortem';
 import { filledPostMortem, newIncident } from '../support/incidents';
 import { startTestJira, type TestJira } from '../support/jira';
 
@@ -27,6 +27,11 @@ describe('saving the post-mortem', () => {
     assert.equal(s.actionCount, 2);
     assert.equal(s.updatedBy, 'acc-bob');
     assert.equal(jira.emulator.store.issuesByKey.get(key)?.summary, 'Incident: [checkout] [5xx errors after deploy] on [2026-11-20]');
+    const index = IndexRecordSchema.parse(jira.emulator.store.issuesByKey.get(key)?.properties.postmortemIndex);
+    assert.equal(index.version, 1);
+    assert.equal(index.service, 'checkout');
+    assert.ok(index.factorTerms.includes('canary'));
+    assert.equal('doc' in index, false, 'the indexed record stays small: no document');
   });
 
   it('refuses a save based on a stale version and says what differs; nothing is overwritten', async () => {
