@@ -163,7 +163,7 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
             priorityId: priority === 'P1' ? '1' : priority === 'P2' ? '2' : '3', assigneeId: owner, reporterId: commander,
             labels: [ACTION_LABEL], created: jiraTime(clear + DAY), updated: jiraTime(resolvedAt ?? clear + DAY),
             resolutiondate: resolvedAt !== null ? jiraTime(resolvedAt) : null, duedate: isoDate(due), sprintIds: sprint ? [sprint.id] : [],
-            properties: { [ACTION_PROPERTY]: { incident: key, slot, itemId: `a${slot + 1}`, priority, ...(resolvedAt !== null ? { resolvedOnTime: resolvedAt <= due + DAY - 1 ? 1 : 0 } : {}) } },
+            properties: { [ACTION_PROPERTY]: { incident: key, slot, itemId: `a${slot + 1}`, priority, service, category, ...(resolvedAt !== null ? { resolvedOnTime: resolvedAt <= due + DAY - 1 ? 1 : 0 } : {}) } },
             comments: [], changelog: [],
           };
           store.putIssue(ticket);

@@ -3,10 +3,10 @@ import { findAssignableUsers } from '../jira/config';
 import { createActionTickets } from '../services/action-tickets';
 import { commentAgenda, commentPostMortem } from '../services/comments';
 import type { InvocationContext, Platform } from '../services/context';
-import { loadPage } from '../services/page-load';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
+import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
@@ -40,7 +40,8 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'users/search': async (payload, ctx, p) => ({
     users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
   }),
-  'page/load': (_p, ctx, p) => loadPage(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
+  'report/headline': (filters, ctx, p) => reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+  'report/details': (filters, ctx, p) => reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
 };
 
 function define<S extends z.ZodType, T>(schema: S, handler: (payload: z.output<S>, ctx: InvocationContext, platform: Platform) => Promise<T>, platform: Platform) {
@@ -67,6 +68,7 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'comment/agenda': define(payloads['comment/agenda'], handlers['comment/agenda'], platform),
     'comment/postmortem': define(payloads['comment/postmortem'], handlers['comment/postmortem'], platform),
     'users/search': define(payloads['users/search'], handlers['users/search'], platform),
-    'page/load': define(payloads['page/load'], handlers['page/load'], platform),
+    'report/headline': define(payloads['report/headline'], handlers['report/headline'], platform),
+    'report/details': define(payloads['report/details'], handlers['report/details'], platform),
   };
 }

@@ -32,7 +32,7 @@ type Slot = z.infer<typeof SlotSchema>;
 
 interface Context {
   jira: JiraTransport; kvs: KeyValueStore; requestId: string; now: number;
-  incident: { id: string; key: string; summary: string; projectKey: string };
+  incident: { id: string; key: string; summary: string; projectKey: string; service: string; category: string };
   sprint: Sprint; sprintFieldId: string | null; settings: ProjectSettings;
   existing: Map<number, { key: string; inSprint: boolean }>;
 }
@@ -65,7 +65,7 @@ export async function createActionTickets(jira: JiraTransport, kvs: KeyValueStor
     const sprints = config.sprintFieldId ? SprintFieldValueSchema.safeParse(t.fields?.[config.sprintFieldId]) : null;
     if (prop.success) existing.set(prop.data.slot, { key: t.key, inSprint: Boolean(sprints?.success && sprints.data?.some((s) => s.state !== 'closed')) });
   }
-  const ctx: Context = { jira, kvs, requestId, now, incident: { id: issue.id, key: issueKey, summary: issue.fields?.summary ?? '', projectKey }, sprint, sprintFieldId: config.sprintFieldId, settings, existing };
+  const ctx: Context = { jira, kvs, requestId, now, incident: { id: issue.id, key: issueKey, summary: issue.fields?.summary ?? '', projectKey, service: stored?.service ?? '', category: stored?.category ?? '' }, sprint, sprintFieldId: config.sprintFieldId, settings, existing };
 
   // One slot after another: Jira limits writes per issue, and the incident is linked to each ticket.
   const progress: ActionProgress[] = [];
@@ -139,7 +139,7 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
     duedate: item.dueDate ?? sprintEndDate(ctx.sprint, ctx.now),
     labels: [ACTION_LABEL],
   };
-  const properties = [{ key: ACTION_PROPERTY, value: { incident: ctx.incident.key, slot, itemId: item.id, priority: item.priority } }];
+  const properties = [{ key: ACTION_PROPERTY, value: { incident: ctx.incident.key, slot, itemId: item.id, priority: item.priority, service: ctx.incident.service, category: ctx.incident.category } }];
   if (ctx.sprintFieldId) {
     try {
       return { key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.sprint.id }, properties)).key, inSprint: true };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PostMortemSchema, type StoredPostMortem } from './postmortem';
+import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
 
 /**
  * The contract between the Custom UI pages and the resolvers: each resolver's name, the payload
@@ -8,7 +9,6 @@ import { PostMortemSchema, type StoredPostMortem } from './postmortem';
 export const ISSUE_KEY = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'must be an issue key such as OPS-42');
 export const PROJECT_KEY = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'must be a project key such as OPS');
 
-export interface JqlFigure { label: string; value: number; jql: string }
 export interface UserRef { accountId: string; displayName: string }
 
 /** An action ticket as Jira holds it now (status is live, never copied into the post-mortem). */
@@ -54,12 +54,6 @@ export interface ActionProgress { itemId: string; slot: number; state: 'created'
 export interface CreateTicketsAnswer { items: ActionProgress[]; sprint: { id: number; name: string } | null }
 export interface SprintAnswer { id: number; name: string; startDate: string | null; endDate: string | null }
 
-export interface PageData {
-  project: { key: string; name: string };
-  figures: JqlFigure[];
-  generatedAt: string;
-}
-
 export const payloads = {
   'panel/load': z.object({}).strict(),
   'panel/save': z.object({ doc: PostMortemSchema, baseVersion: z.number().int().min(0), syncSummary: z.boolean() }).strict(),
@@ -75,7 +69,8 @@ export const payloads = {
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100) }).strict(),
-  'page/load': z.object({ windowDays: z.number().int().min(1).max(3650).optional() }).strict(),
+  'report/headline': ReportFiltersSchema,
+  'report/details': ReportFiltersSchema,
 } as const;
 
 export interface Answers {
@@ -87,7 +82,8 @@ export interface Answers {
   'comment/agenda': { commentId: string };
   'comment/postmortem': { commentId: string };
   'users/search': { users: UserRef[] };
-  'page/load': PageData;
+  'report/headline': ReportHeadlineAnswer;
+  'report/details': ReportDetailsAnswer;
 }
 
 export type ResolverName = keyof typeof payloads;

@@ -121,6 +121,10 @@ export const ActionTicketPropertySchema = z.object({
   slot: z.number().int().min(0).max(MAX_ACTION_ITEMS - 1),
   itemId: z.string(),
   priority: z.enum(PRIORITIES),
+  /** The incident's service and category, copied so the report can filter action tickets by them. */
+  service: z.string().optional(),
+  category: z.string().optional(),
+  /** 1 when resolved on or before the due date, 0 when late; set by the on-time job once resolved. */
   resolvedOnTime: z.number().int().min(0).max(1).optional(),
 });
 export type ActionTicketProperty = z.infer<typeof ActionTicketPropertySchema>;

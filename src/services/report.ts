@@ -1,0 +1,83 @@
+import { INDEX_PROPERTY, ACTION_PROPERTY } from '../domain/jira-names';
+import { byCategory, byService, monthlyTrend, ratio, recurringIdeas, recurringThemes, repeatChains, type IncidentFacts } from '../domain/report-math';
+import { reportJql } from '../domain/report-jql';
+import { groupForReview } from '../domain/review';
+import { getProject } from '../jira/config';
+import { approximateCount, searchAll } from '../jira/search';
+import type { JiraTransport } from '../jira/transport';
+import type { TicketView } from '../shared/contract';
+import { IndexRecordSchema } from '../shared/postmortem';
+import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
+import type { KeyValueStore } from '../storage/kvs';
+import { countAll } from './concurrency';
+import { readOutcomes } from './review';
+import { cachedSiteConfig, projectSettings } from './settings';
+import { TICKET_FIELDS, toTicketView } from './tickets';
+
+/** Jira's burst limit is about 10 requests at once: stay under it. */
+export const REPORT_CONCURRENCY = 8;
+const DAY = 86_400_000;
+
+/** The headline figures: one round of concurrent approximate counts, whatever the number of incidents. */
+export async function reportHeadline(jira: JiraTransport, kvs: KeyValueStore, projectKey: string, filters: ReportFilters, now: number): Promise<ReportHeadlineAnswer> {
+  const q = reportJql(projectKey, filters);
+  const queries = [q.incidents, q.published(filters.windowDays), q.repeats(filters.windowDays), q.repeatsWhileOpen, q.actions, q.done, q.onTime, q.overdue];
+  const [project, counts, settings] = await Promise.all([getProject(jira, projectKey), countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)), projectSettings(kvs, projectKey)]);
+  const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
+  return {
+    project: { key: project.key, name: project.name },
+    filters,
+    headline: {
+      incidents: c(q.incidents),
+      completion: ratio(c(q.done), c(q.actions)),
+      onTime: ratio(c(q.onTime), c(q.done)),
+      repeatRate: ratio(c(q.repeats(filters.windowDays)), c(q.published(filters.windowDays))),
+      repeatsWhileOpen: c(q.repeatsWhileOpen),
+      overdue: c(q.overdue),
+    },
+    categories: settings.categories,
+    generatedAt: new Date(now).toISOString(),
+  };
+}
+
+/** Everything below the headline: breakdown counts, one search for the patterns, one for the review. */
+export async function reportDetails(jira: JiraTransport, kvs: KeyValueStore, projectKey: string, filters: ReportFilters, now: number): Promise<ReportDetailsAnswer> {
+  const q = reportJql(projectKey, filters);
+  const priorities = ['P1', 'P2', 'P3'] as const;
+  const rollingDays = [30, 90, 180] as const;
+  const counted = [...priorities.flatMap((p) => [q.priorityAll(p), q.priorityDone(p)]), ...rollingDays.flatMap((d) => [q.repeats(d), q.published(d)])];
+  const span = Math.max(365, filters.windowDays);
+  const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
+  const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
+  const lastReviewAt = new Date(recorded.length ? Math.max(...recorded) : now - 14 * DAY).toISOString();
+  const [counts, incidents, tickets] = await Promise.all([
+    countAll(counted, REPORT_CONCURRENCY - 2, (j) => approximateCount(jira, j)),
+    searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
+    searchAll(jira, q.review(lastReviewAt), { fields: TICKET_FIELDS, properties: [ACTION_PROPERTY], maxResults: 500, limit: 500 }),
+  ]);
+  const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
+  const facts: IncidentFacts[] = incidents.flatMap((i) => {
+    const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
+    const created = Date.parse(i.fields?.created ?? '');
+    return index.success && Number.isFinite(created) ? [{ key: i.key, created, index: index.data }] : [];
+  });
+  const inWindow = facts.filter((i) => i.created >= now - filters.windowDays * DAY);
+  const today = new Date(now).toISOString().slice(0, 10);
+  const views = tickets.map((t) => toTicketView(t, today, config?.sprintFieldId ?? null)).filter((t): t is TicketView => t !== null);
+  return {
+    filters,
+    services: [...new Set(facts.map((i) => i.index.service).filter(Boolean))].sort(),
+    details: {
+      byPriority: priorities.map((p) => ({ priority: p, completion: ratio(c(q.priorityDone(p)), c(q.priorityAll(p))) })),
+      rolling: rollingDays.map((d) => ({ days: d, rate: ratio(c(q.repeats(d)), c(q.published(d))) })),
+      trend: monthlyTrend(facts, now),
+      patternsJql: q.patterns(span),
+      categories: byCategory(inWindow),
+      services: byService(inWindow),
+      chains: repeatChains(facts),
+      themes: recurringThemes(inWindow),
+      parkingIdeas: recurringIdeas(inWindow),
+      review: groupForReview(views, outcomes, '', lastReviewAt, q.openReview),
+    },
+  };
+}
