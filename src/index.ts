@@ -3,6 +3,7 @@ import { forgePlatform } from './forge-platform';
 import { toInvocationContext } from './forge-context';
 import { buildResolvers } from './resolvers/definitions';
 import { onInstalled } from './triggers/install';
+import { onTimeJob } from './triggers/on-time';
 
 // Handlers named in manifest.yml, and nothing else.
 const resolver = new Resolver();
@@ -12,3 +13,5 @@ for (const [name, run] of Object.entries(buildResolvers(forgePlatform))) {
 export const resolverHandler = resolver.getDefinitions();
 
 export const installHandler = async (): Promise<void> => onInstalled(forgePlatform);
+
+export const onTimeHandler = async (): Promise<void> => onTimeJob(forgePlatform);

@@ -62,22 +62,38 @@ describe('the demo in Chromium', () => {
     await page.close();
   });
 
-  it('shows the project page figures, in the dark theme, and follows a JQL link to the search', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${demo.harness.url}/jira/project/OPS/page?as=acc-carol&theme=dark`);
-    const frame = await appFrame(page, 'page');
-    await frame.waitForSelector('[data-testid="figure"]');
-    assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), 'dark');
-    const values = (await frame.locator('[data-testid="figure-value"]').allTextContents()).map((v) => Number(v.replace(/,/g, '')));
-    const incidents = [...demo.jira.emulator.store.issues.values()].filter((i) => i.issueTypeId === '10050').length;
-    assert.equal(values[0], incidents);
-    await page.screenshot({ path: path.join(shots, 'page-dark.png'), fullPage: true });
-    const [popup] = await Promise.all([page.waitForEvent('popup'), frame.locator('[data-testid="figure-jql"]').first().click()]);
-    await popup.waitForSelector('[data-testid="search-count"]');
-    assert.match((await popup.textContent('[data-testid="search-jql"]')) ?? '', /issuetype = "Incident"/);
-    assert.equal(await popup.textContent('[data-testid="search-count"]'), `${incidents} issues`);
-    await page.close();
-  });
+  for (const theme of ['light', 'dark'] as const) {
+    it(`shows the report (${theme}): headline, chart, a filter change, and a JQL link to the search`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${demo.harness.url}/jira/project/OPS/page?as=acc-carol&theme=${theme}`);
+      const frame = await appFrame(page, 'page');
+      await frame.waitForSelector('[data-testid="completion-value"]');
+      assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), theme);
+      const store = demo.jira.emulator.store;
+      const DAY = 86_400_000;
+      const incidentsWithin = (days: number) => [...store.issues.values()].filter((i) => i.issueTypeId === '10050' && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - days * DAY).length;
+      assert.equal(Number((await frame.textContent('[data-testid="incidents-value"]'))?.replace(/,/g, '')), incidentsWithin(90));
+      const actions = [...store.issues.values()].filter((i) => i.properties.postmortemAction && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - 90 * DAY);
+      const done = actions.filter((i) => store.statuses.get(i.statusId)?.category === 'done');
+      assert.equal(await frame.textContent('[data-testid="completion-counts"]'), `${done.length} of ${actions.length}`);
+      assert.equal(await frame.textContent('[data-testid="completion-value"]'), `${Math.round((done.length / actions.length) * 100)}%`);
+      await frame.waitForSelector('[data-testid="trend-chart"]');
+      assert.equal(await frame.locator('[data-testid="trend-bar"]').count(), 12);
+      assert.match((await frame.textContent('[data-testid="completion-chart"]')) ?? '', /30%: industry rate \(the article's claim\)/);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: path.join(shots, `page-${theme}.png`), fullPage: true });
+
+      await frame.fill('#filter-window', '365');
+      await frame.press('#filter-window', 'Enter');
+      await frame.waitForFunction((n) => document.querySelector('[data-testid="incidents-value"]')?.textContent?.replace(/,/g, '') === String(n), incidentsWithin(365));
+
+      const [popup] = await Promise.all([page.waitForEvent('popup'), frame.locator('[data-testid="incidents-jql"]').click()]);
+      await popup.waitForSelector('[data-testid="search-count"]');
+      assert.match((await popup.textContent('[data-testid="search-jql"]')) ?? '', /created >= -365d/);
+      assert.equal(await popup.textContent('[data-testid="search-count"]'), `${incidentsWithin(365)} issues`);
+      await page.close();
+    });
+  }
 
   it('switches the acting user from the page header', async () => {
     const page = await browser.newPage();
@@ -87,7 +103,7 @@ describe('the demo in Chromium', () => {
     await page.click('[data-testid="project-page-link"]');
     const frame = await appFrame(page, 'page');
     assert.match(frame.url(), /as=acc-dave/);
-    await frame.waitForSelector('[data-testid="figure"]');
+    await frame.waitForSelector('[data-testid="completion-value"]');
     await page.close();
   });
 });

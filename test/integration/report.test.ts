@@ -127,3 +127,22 @@ describe('the incident report, checked against the emulator data', () => {
     }
   });
 });
+
+describe('on-time completion job', () => {
+  it('records resolvedOnTime on resolved action tickets that lack it, as the app', async () => {
+    const { markResolvedOnTime } = await import('../../src/services/on-time');
+    const done = all().filter((i) => act(i) && jira.emulator.store.statuses.get(i.statusId)?.category === 'done').slice(0, 3);
+    assert.equal(done.length, 3);
+    const [early, late, noDue] = done as [IssueRec, IssueRec, IssueRec];
+    for (const t of done) delete (t.properties.postmortemAction as Record<string, unknown>).resolvedOnTime;
+    early.duedate = '2099-01-01';
+    late.duedate = '2000-01-01';
+    noDue.duedate = null;
+    const marked = await markResolvedOnTime(jira.platform.asApp(), ['OPS']);
+    assert.equal(marked, 3);
+    assert.equal(act(early)?.resolvedOnTime, 1);
+    assert.equal(act(late)?.resolvedOnTime, 0);
+    assert.equal(act(noDue)?.resolvedOnTime, 1);
+    assert.equal(await markResolvedOnTime(jira.platform.asApp(), ['OPS']), 0, 'nothing left to mark');
+  });
+});
