@@ -6,7 +6,7 @@ import { getProject } from '../jira/config';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { TicketView } from '../shared/contract';
-import { IndexRecordSchema } from '../shared/postmortem';
+import { ActionTicketPropertySchema, IndexRecordSchema } from '../shared/postmortem';
 import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
@@ -40,36 +40,51 @@ export async function reportHeadline(jira: JiraTransport, kvs: KeyValueStore, pr
   };
 }
 
-/** Everything below the headline: breakdown counts, one search for the patterns, one for the review. */
+/**
+ * Everything below the headline in three searches, run together: the post-mortems of the last 12 months
+ * (or the window, if longer) for the trend, rolling rates and patterns; the window's action tickets for
+ * completion by priority; and the open ones for the review. Each figure still states its own JQL, and
+ * counting that JQL gives the same number.
+ */
 export async function reportDetails(jira: JiraTransport, kvs: KeyValueStore, projectKey: string, filters: ReportFilters, now: number): Promise<ReportDetailsAnswer> {
   const q = reportJql(projectKey, filters);
-  const priorities = ['P1', 'P2', 'P3'] as const;
-  const rollingDays = [30, 90, 180] as const;
-  const counted = [...priorities.flatMap((p) => [q.priorityAll(p), q.priorityDone(p)]), ...rollingDays.flatMap((d) => [q.repeats(d), q.published(d)])];
   const span = Math.max(365, filters.windowDays);
   const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
   const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
   const lastReviewAt = new Date(recorded.length ? Math.max(...recorded) : now - 14 * DAY).toISOString();
-  const [counts, incidents, tickets] = await Promise.all([
-    countAll(counted, REPORT_CONCURRENCY - 2, (j) => approximateCount(jira, j)),
+  const [incidents, windowTickets, reviewTickets] = await Promise.all([
     searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
+    searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
     searchAll(jira, q.review(lastReviewAt), { fields: TICKET_FIELDS, properties: [ACTION_PROPERTY], maxResults: 500, limit: 500 }),
   ]);
-  const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
   const facts: IncidentFacts[] = incidents.flatMap((i) => {
     const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
     const created = Date.parse(i.fields?.created ?? '');
     return index.success && Number.isFinite(created) ? [{ key: i.key, created, index: index.data }] : [];
   });
-  const inWindow = facts.filter((i) => i.created >= now - filters.windowDays * DAY);
+  const within = (days: number) => facts.filter((i) => i.created >= now - days * DAY);
+  const published = (days: number) => within(days).filter((i) => i.index.status === 'published');
+  const rolling = ([30, 90, 180] as const).map((days) => {
+    const p = published(days);
+    return { days, rate: ratio({ count: p.filter((i) => i.index.repeatOf).length, jql: q.repeats(days) }, { count: p.length, jql: q.published(days) }) };
+  });
+  const actions = windowTickets.flatMap((t) => {
+    const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
+    return prop.success ? [{ priority: prop.data.priority, done: t.fields?.status?.statusCategory.key === 'done' }] : [];
+  });
+  const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => {
+    const mine = actions.filter((a) => a.priority === p);
+    return { priority: p, completion: ratio({ count: mine.filter((a) => a.done).length, jql: q.priorityDone(p) }, { count: mine.length, jql: q.priorityAll(p) }) };
+  });
   const today = new Date(now).toISOString().slice(0, 10);
-  const views = tickets.map((t) => toTicketView(t, today, config?.sprintFieldId ?? null)).filter((t): t is TicketView => t !== null);
+  const views = reviewTickets.map((t) => toTicketView(t, today, config?.sprintFieldId ?? null)).filter((t): t is TicketView => t !== null);
+  const inWindow = within(filters.windowDays);
   return {
     filters,
     services: [...new Set(facts.map((i) => i.index.service).filter(Boolean))].sort(),
     details: {
-      byPriority: priorities.map((p) => ({ priority: p, completion: ratio(c(q.priorityDone(p)), c(q.priorityAll(p))) })),
-      rolling: rollingDays.map((d) => ({ days: d, rate: ratio(c(q.repeats(d)), c(q.published(d))) })),
+      byPriority,
+      rolling,
       trend: monthlyTrend(facts, now),
       patternsJql: q.patterns(span),
       categories: byCategory(inWindow),
