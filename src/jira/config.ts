@@ -51,4 +51,11 @@ export async function findAssignableUsers(t: JiraTransport, projectKey: string, 
   return readJson(res, z.array(UserSchema), 'Search assignable users');
 }
 
+/** Whether the current user has a project permission (e.g. ADMINISTER_PROJECTS) in a project. */
+export async function hasProjectPermission(t: JiraTransport, projectKey: string, permission: string): Promise<boolean> {
+  const res = await t.requestJira(route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${permission}`, { method: 'GET', headers: JSON_HEADERS });
+  const body = await readJson(res, z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() })) }), `Check ${permission} in ${projectKey}`);
+  return body.permissions[permission]?.havePermission === true;
+}
+
 export { expectOk };

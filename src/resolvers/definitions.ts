@@ -8,6 +8,7 @@ import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
 import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
+import { loadSettings, saveSettings } from '../services/settings-admin';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
 import { toFailure } from './errors';
@@ -40,6 +41,8 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'users/search': async (payload, ctx, p) => ({
     users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
   }),
+  'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
+  'settings/save': (settings, ctx, p) => saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), settings),
   'report/headline': (filters, ctx, p) => reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
   'report/details': (filters, ctx, p) => reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
 };
@@ -68,6 +71,8 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'comment/agenda': define(payloads['comment/agenda'], handlers['comment/agenda'], platform),
     'comment/postmortem': define(payloads['comment/postmortem'], handlers['comment/postmortem'], platform),
     'users/search': define(payloads['users/search'], handlers['users/search'], platform),
+    'settings/load': define(payloads['settings/load'], handlers['settings/load'], platform),
+    'settings/save': define(payloads['settings/save'], handlers['settings/save'], platform),
     'report/headline': define(payloads['report/headline'], handlers['report/headline'], platform),
     'report/details': define(payloads['report/details'], handlers['report/details'], platform),
   };

@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { ACTION_LINK_TYPE, DEFAULT_CATEGORIES, DEFAULT_PRIORITY_MAP, REPEAT_LINK_TYPE } from '../domain/jira-names';
 import { findSprintFieldId } from '../jira/config';
 import type { JiraTransport } from '../jira/transport';
+import { ProjectSettingsSchema } from '../shared/contract';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 
 const SiteConfigSchema = z.object({ incidentTypeId: z.string(), actionLinkType: z.string(), repeatLinkType: z.string(), sprintFieldId: z.string().nullable() });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
-const ProjectSettingsSchema = z.object({
-  categories: z.array(z.string()).min(1),
-  ticketIssueType: z.string(),
-  priorityMap: z.object({ P1: z.string(), P2: z.string(), P3: z.string() }),
-});
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
 
 export const DEFAULT_SETTINGS: ProjectSettings = { categories: [...DEFAULT_CATEGORIES], ticketIssueType: 'Task', priorityMap: { ...DEFAULT_PRIORITY_MAP } };

@@ -49,6 +49,13 @@ export interface PanelData {
   categories: string[];
 }
 
+export const ProjectSettingsSchema = z.object({
+  categories: z.array(z.string().trim().min(1).max(80)).min(1, 'keep at least one root-cause category').max(40),
+  ticketIssueType: z.string().min(1).max(60),
+  priorityMap: z.object({ P1: z.string().min(1), P2: z.string().min(1), P3: z.string().min(1) }).strict(),
+}).strict();
+export interface SettingsAnswer { settings: z.infer<typeof ProjectSettingsSchema>; issueTypes: string[]; priorities: string[]; canEdit: boolean }
+
 export interface SaveAnswer { postmortem: StoredPostMortem; summary: string }
 export interface ActionProgress { itemId: string; slot: number; state: 'created' | 'existing' | 'in-progress' | 'failed'; ticketKey?: string; message?: string }
 export interface CreateTicketsAnswer { items: ActionProgress[]; sprint: { id: number; name: string } | null }
@@ -69,6 +76,8 @@ export const payloads = {
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100) }).strict(),
+  'settings/load': z.object({}).strict(),
+  'settings/save': ProjectSettingsSchema,
   'report/headline': ReportFiltersSchema,
   'report/details': ReportFiltersSchema,
 } as const;
@@ -82,6 +91,8 @@ export interface Answers {
   'comment/agenda': { commentId: string };
   'comment/postmortem': { commentId: string };
   'users/search': { users: UserRef[] };
+  'settings/load': SettingsAnswer;
+  'settings/save': SettingsAnswer;
   'report/headline': ReportHeadlineAnswer;
   'report/details': ReportDetailsAnswer;
 }

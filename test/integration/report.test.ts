@@ -146,3 +146,23 @@ describe('on-time completion job', () => {
     assert.equal(await markResolvedOnTime(jira.platform.asApp(), ['OPS']), 0, 'nothing left to mark');
   });
 });
+
+describe('project settings', () => {
+  it('lets a project admin change categories, ticket type and priority mapping, and refuses others', async () => {
+    const loaded = await r['settings/load']({}, { accountId: 'acc-bob', projectKey: 'OPS' });
+    assert.ok(loaded.ok, JSON.stringify(loaded));
+    assert.equal(loaded.data.canEdit, false);
+    assert.equal(loaded.data.settings.ticketIssueType, 'Task');
+    const next = { categories: ['Deploy', 'Capacity', ' Deploy '], ticketIssueType: 'Bug', priorityMap: { P1: 'Highest', P2: 'Highest', P3: 'Low' } };
+    const refused = await r['settings/save'](next, { accountId: 'acc-bob', projectKey: 'OPS' });
+    assert.equal(refused.ok ? '' : refused.error.code, 'FORBIDDEN');
+    const bad = await r['settings/save']({ ...next, ticketIssueType: 'Saga' }, { accountId: 'acc-alice', projectKey: 'OPS' });
+    assert.equal(bad.ok ? '' : bad.error.code, 'VALIDATION');
+    const saved = await r['settings/save'](next, { accountId: 'acc-alice', projectKey: 'OPS' });
+    assert.ok(saved.ok, JSON.stringify(saved));
+    assert.deepEqual(saved.data.settings.categories, ['Deploy', 'Capacity']);
+    const panel = await r['panel/load']({}, { accountId: 'acc-bob', issueKey: 'OPS-1', projectKey: 'OPS' });
+    assert.ok(panel.ok);
+    assert.deepEqual(panel.data.categories, ['Deploy', 'Capacity']);
+  });
+});

@@ -44,6 +44,22 @@ export const configRoutes: RouteTable = {
     return ok(users.slice(0, Number(query.get('maxResults') ?? 50)).map((u) => render.user(u)));
   },
 
+  'GET /rest/api/3/mypermissions': ({ store, caller, query }) => {
+    const wanted = (query.get('permissions') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    if (wanted.length === 0) throw new HttpError(400, ['The permissions parameter is required.']);
+    const projectRef = query.get('projectKey') ?? query.get('projectId');
+    const project = projectRef ? store.projectByKeyOrId(projectRef) : undefined;
+    if (projectRef && (!project || !can(caller, project, 'BROWSE'))) throw new HttpError(404, [`No project could be found with key '${projectRef}'.`]);
+    const map: Record<string, 'BROWSE' | 'CREATE' | 'EDIT' | 'ADMIN'> = { BROWSE_PROJECTS: 'BROWSE', CREATE_ISSUES: 'CREATE', EDIT_ISSUES: 'EDIT', ADMINISTER_PROJECTS: 'ADMIN', MANAGE_SPRINTS_PERMISSION: 'ADMIN' };
+    const permissions: Record<string, unknown> = {};
+    for (const key of wanted) {
+      const perm = map[key];
+      if (!perm) throw new HttpError(400, [`The permission '${key}' is not supported by this emulator.`]);
+      permissions[key] = { id: key, key, name: key, type: 'PROJECT', description: '', havePermission: project ? can(caller, project, perm) : caller.isApp || caller.user.siteAdmin };
+    }
+    return ok({ permissions });
+  },
+
   'GET /rest/api/3/issueLinkType': ({ store, base }) => ok({ issueLinkTypes: [...store.linkTypes.values()].map((l) => ({ self: `${base}/rest/api/3/issueLinkType/${l.id}`, ...l })) }),
 
   'POST /rest/api/3/issueLinkType': ({ store, caller, body, base }) => {

@@ -10,6 +10,7 @@ import { ErrorMessage } from '@ui/ErrorMessage';
 import { Details } from './Details';
 import { Filters } from './Filters';
 import { Headline } from './Headline';
+import { SettingsPanel } from './SettingsPanel';
 
 type Part<T> = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: T };
 
@@ -52,6 +53,7 @@ export function PageApp() {
       {details.kind === 'loading' && head.kind === 'ready' && <div style={{ marginTop: 24 }}><Spinner label="Loading trends and patterns" testId="details-loading" /></div>}
       {details.kind === 'error' && <div style={{ marginTop: 24 }}><ErrorMessage error={details.error} onRetry={retry} /></div>}
       {details.kind === 'ready' && !empty && <Details d={details.data.details} />}
+      <SettingsPanel />
     </main>
   );
 }
