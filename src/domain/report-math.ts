@@ -71,10 +71,13 @@ export function repeatChains(incidents: IncidentFacts[]): string[][] {
   return chains.sort((a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? '')).slice(0, 10);
 }
 
+/** Words that say nothing on their own in a list of themes ("late", "missing"). */
+const THEME_STOP = new Set(['late', 'low', 'high', 'set', 'slow', 'missing', 'still', 'too', 'fired', 'took', 'made', 'need', 'one', 'two']);
+
 /** Words that recur in contributing factors across post-mortems (counted once per post-mortem). */
 export function recurringThemes(incidents: IncidentFacts[], min = 2): { term: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const i of incidents) for (const t of new Set(i.index.factorTerms)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const i of incidents) for (const t of new Set(i.index.factorTerms)) if (!THEME_STOP.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return [...counts].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([term, count]) => ({ term, count }));
 }
 
