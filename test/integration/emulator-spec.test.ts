@@ -49,6 +49,16 @@ describe("emulator: held to Atlassian's specs", () => {
     const value = (got.json as { fields: Record<string, { id: number; state: string }[]> }).fields[sprintField];
     assert.deepEqual(value?.map((s) => [s.id, s.state]), [[next, 'future']]);
   });
+  it("checks Atlassian Document Format with Atlassian's validator", async () => {
+    const bad = await raw(jira.emulator, 'POST', '/rest/api/3/issue/OPS-1/comment', { body: { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] } } });
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(bad.json), /valid Atlassian Document/);
+    const plain = await raw(jira.emulator, 'POST', '/rest/api/3/issue', { body: { fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'x', description: 'plain text' } } });
+    assert.equal(plain.status, 400);
+    const good = await raw(jira.emulator, 'POST', '/rest/api/3/issue/OPS-1/comment', { body: { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'ok', marks: [{ type: 'strong' }] }] }] } } });
+    assert.equal(good.status, 201);
+  });
+
   it('keeps issue properties, refusing values over 32 KB', async () => {
     const put = await raw(jira.emulator, 'PUT', '/rest/api/3/issue/OPS-1/properties/scratch', { body: { a: 1 } });
     assert.equal(put.status, 201);

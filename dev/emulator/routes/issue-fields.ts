@@ -1,3 +1,4 @@
+import { adfProblems } from '../adf';
 import { HttpError } from '../http-error';
 import type { IssueRec } from '../state/model';
 import type { JiraStore } from '../state/store';
@@ -20,8 +21,8 @@ export function applyFields(store: JiraStore, issue: IssueRec, fields: Record<st
         break;
       }
       case 'description': {
-        const d = obj(value);
-        if (value !== null && (d.type !== 'doc' || d.version !== 1)) errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format).';
+        const problems = value === null ? [] : adfProblems(value);
+        if (problems.length) errors.description = `Operation value must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}`;
         else issue.description = value;
         break;
       }

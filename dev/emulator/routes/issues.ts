@@ -1,3 +1,4 @@
+import { adfProblems } from '../adf';
 import { HttpError, forbidden } from '../http-error';
 import { can, editableIssue, visibleIssue } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
@@ -89,7 +90,8 @@ export const issueRoutes: RouteTable = {
   'POST /rest/api/3/issue/{issueIdOrKey}/comment': ({ store, caller, params, body, now, render }) => {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
     const adf = obj(body).body;
-    if (obj(adf).type !== 'doc') throw new HttpError(400, [], { comment: 'Comment body must be an Atlassian Document.' });
+    const problems = adfProblems(adf);
+    if (problems.length) throw new HttpError(400, [], { comment: `Comment body must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}` });
     const id = String(store.nextId('comment', 10000));
     const at = jiraTime(now);
     issue.comments.push({ id, authorId: caller.user.accountId, body: adf, created: at });
