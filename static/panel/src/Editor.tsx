@@ -36,7 +36,8 @@ function initialDoc(data: PanelData): PostMortem {
 export function Editor({ data, reload }: { data: PanelData; reload: () => Promise<void> }) {
   const [doc, setDoc] = useState<PostMortem>(() => initialDoc(data));
   const [dirty, setDirty] = useState(false);
-  const [syncSummary, setSyncSummary] = useState(true);
+  // Keep the summary in step only when it already is, or when the team ticks the box (the title is an offer).
+  const [syncSummary, setSyncSummary] = useState(() => data.issue.summary === composeTitle(initialDoc(data).title));
   const [busy, setBusy] = useState<'save' | 'tickets' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
