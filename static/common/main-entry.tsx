@@ -1,4 +1,5 @@
 import '@atlaskit/css-reset';
+import './base.css';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { followJiraTheme } from './theme';
