@@ -14,8 +14,10 @@ let browser: Browser;
 before(async () => { fs.mkdirSync(shots, { recursive: true }); demo = await startDemo(); browser = await launchChromium(); });
 after(async () => { await browser?.close(); await demo?.close(); });
 
+/** Types into an Atlaskit select and picks the first option once it is listed (owners load as you type). */
 async function choose(frame: Frame, inputId: string, text: string) {
   await frame.fill(`#${inputId}`, text);
+  await frame.locator('[id*="-option-"]', { hasText: new RegExp(text, 'i') }).first().waitFor();
   await frame.press(`#${inputId}`, 'Enter');
 }
 

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import Select from '@atlaskit/select';
+import Select, { AsyncSelect } from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { canAddActionItem } from '@domain/rules';
 import type { ActionProgress, TicketView, UserRef } from '@shared/contract';
 import { MAX_ACTION_ITEMS, PRIORITIES, type PostMortem } from '@shared/postmortem';
+import { call } from '@ui/api';
 import { newId, type Update } from '../doc-state';
 import { Section, grid, nativeInput } from '../fields';
 
@@ -21,6 +22,7 @@ interface Props {
 export function ActionsSection({ doc, update, users, tickets, progress, busy, dirty, onCreateTickets }: Props) {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [idea, setIdea] = useState('');
+  const [ownerNames] = useState(() => new Map<string, string>());
   const userOptions = users.map((u) => ({ value: u.accountId, label: u.displayName }));
   const ticketFor = (key: string | null) => tickets.find((t) => t.key === key);
   const pending = doc.actionItems.filter((a) => !a.ticketKey).length;
@@ -41,8 +43,12 @@ export function ActionsSection({ doc, update, users, tickets, progress, busy, di
           const p = progress?.find((x) => x.itemId === a.id);
           return [
             <Textfield key={`${a.id}-a`} aria-label={`Action ${i + 1}`} testId={`action-${i}`} isDisabled={locked} value={a.action} onChange={(e) => { const v = e.currentTarget.value; set(a.id, { action: v }); }} />,
-            <Select key={`${a.id}-o`} aria-label={`Owner of action ${i + 1}`} inputId={`owner-${i}`} testId={`owner-${i}`} isDisabled={locked} options={userOptions} placeholder="Owner"
-              value={userOptions.find((o) => o.value === a.ownerAccountId) ?? null} onChange={(o) => set(a.id, { ownerAccountId: o?.value ?? null })} />,
+            // Owners come from Jira's assignable users: the first ones preloaded, anyone else found as you type.
+            <AsyncSelect key={`${a.id}-o`} aria-label={`Owner of action ${i + 1}`} inputId={`owner-${i}`} testId={`owner-${i}`} isDisabled={locked} placeholder="Owner"
+              defaultOptions={userOptions} cacheOptions
+              loadOptions={async (query: string) => { const r = await call('users/search', { query }); return r.ok ? r.data.users.map((u) => ({ value: u.accountId, label: u.displayName })) : []; }}
+              value={a.ownerAccountId ? { value: a.ownerAccountId, label: users.find((u) => u.accountId === a.ownerAccountId)?.displayName ?? ownerNames.get(a.ownerAccountId) ?? a.ownerAccountId } : null}
+              onChange={(o) => { if (o) ownerNames.set(o.value, o.label); set(a.id, { ownerAccountId: o?.value ?? null }); }} />,
             <Select key={`${a.id}-p`} aria-label={`Priority of action ${i + 1}`} inputId={`priority-${i}`} testId={`priority-${i}`} isDisabled={locked} options={PRIORITIES.map((x) => ({ value: x, label: x }))}
               value={{ value: a.priority, label: a.priority }} onChange={(o) => { if (o) set(a.id, { priority: o.value }); }} />,
             <input key={`${a.id}-d`} aria-label={`Due date of action ${i + 1}`} data-testid={`due-${i}`} type="date" disabled={locked} style={nativeInput} value={ticket?.dueDate ?? a.dueDate ?? ''} title="Empty: the end of the next sprint" onChange={(e) => set(a.id, { dueDate: e.currentTarget.value || null })} />,
