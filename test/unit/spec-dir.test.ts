@@ -13,3 +13,16 @@ describe("Atlassian's specs", () => {
     }
   });
 });
+
+describe('response drift', () => {
+  it('is caught: a body that breaks the spec is reported, a valid one is not', async () => {
+    const { OpenApiIndex } = await import('../../dev/emulator/spec/openapi');
+    const idx = new OpenApiIndex();
+    const m = idx.match('POST', '/rest/api/3/search/approximate-count');
+    assert.ok(m);
+    assert.deepEqual(idx.validateResponse(m.op, 200, { count: 3 }), []);
+    assert.ok(idx.validateResponse(m.op, 200, { count: 'three' }).length > 0);
+    assert.ok(idx.validateResponse(m.op, 200, { count: 3, total: 3 }).some((e) => /total/.test(e)));
+    assert.match(idx.validateResponse(m.op, 418, {}).join(), /not a documented response/);
+  });
+});
