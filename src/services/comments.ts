@@ -31,7 +31,7 @@ export async function commentAgenda(jira: JiraTransport, panel: PanelData): Prom
   ];
   const posted = await addComment(jira, panel.issue.key, doc(
     heading(3, `Post-mortem meeting: ${panel.issue.key}`),
-    orderedList([[text('Review open action items (10 min)')], [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')], [text('Pattern analysis (10 min): any recurring themes? Systemic issues to address?')]]),
+    orderedList([[text('Review open action items (10 min)')], [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')], [text('Pattern analysis (10 min) - any recurring themes? Systemic issues to address?')]]),
     heading(4, 'Open action items from earlier incidents'),
     open.length ? bulletList(open) : paragraph(text('No open action items from earlier incidents.')),
   ));
