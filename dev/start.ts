@@ -14,7 +14,7 @@ async function main() {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const emulator = await startEmulator({ file, port: Number(process.env.EMULATOR_PORT ?? 0) });
   const seed = Number(process.env.SEED ?? 42);
-  const summary = seedDemo(emulator.store, { seed, incidents: 120, spanDays: 365, now: Date.now(), actionsPerIncident: 'varied' });
+  const summary = seedDemo(emulator.store, { seed, incidents: 180, spanDays: 365, now: Date.now(), actionsPerIncident: 'varied' });
   const platform = localPlatform(emulator.url);
   await ensureSiteSetup(platform.asApp(), platform.kvs); // what the install trigger does on a real site
   const harness = await startHarness(emulator, platform, Number(process.env.PORT ?? 3000));

@@ -14,7 +14,7 @@ async function main() {
   const emulator = await startEmulator({ file: values.file, port: Number(values.port), now: () => now });
   let seeded = null;
   if (values.size !== 'none') {
-    const size = values.size === 'bench' ? { incidents: 10_000, spanDays: 5 * 365, actionsPerIncident: 3 as const } : { incidents: 120, spanDays: 365, actionsPerIncident: 'varied' as const };
+    const size = values.size === 'bench' ? { incidents: 10_000, spanDays: 5 * 365, actionsPerIncident: 3 as const } : { incidents: 180, spanDays: 365, actionsPerIncident: 'varied' as const };
     seeded = seedDemo(emulator.store, { seed: Number(values.seed), now, ...size });
     await ensureSiteSetup(localPlatform(emulator.url).asApp(), localPlatform(emulator.url).kvs);
     emulator.calls.length = 0;

@@ -122,13 +122,15 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
         if (rng.chance(0.3)) doc.parkingLot = [{ id: 'p1', idea: rng.pick(PARKING_IDEAS) }];
         if (status === 'published') { doc.publishedAt = iso(clear + rng.int(1, 5) * DAY); published++; }
 
-        // Repeats: frequent early in the period, rarer later, as the article's story goes (45% -> 12%).
+        // Repeats follow the article's story: 45% until the team adopts the three rules half-way through,
+        // then falling to 12% over six months. A repeat repeats the last incident of the same cause.
         const earlier = byCause.get(`${service}|${category}`) ?? [];
-        const progress = (created - start) / (opts.now - start);
-        const repeatChance = 0.45 - 0.33 * progress;
+        const sameCategory = byCause.get(category) ?? [];
+        const adoption = start + (opts.now - start) / 2;
+        const repeatChance = created < adoption ? 0.45 : 0.45 - 0.33 * Math.min(1, (created - adoption) / (180 * DAY));
         let repeatWhileOpen = false;
-        if (earlier.length > 0 && status === 'published' && rng.chance(repeatChance)) {
-          const prev = earlier[earlier.length - 1];
+        if (sameCategory.length > 0 && status === 'published' && rng.chance(repeatChance)) {
+          const prev = earlier[earlier.length - 1] ?? sameCategory[sameCategory.length - 1];
           if (prev) {
             doc.repeatOf = prev.key;
             repeatWhileOpen = prev.actionsDoneBy > created;
@@ -174,6 +176,7 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
         incident.properties[POSTMORTEM_PROPERTY] = stored;
         incident.properties[INDEX_PROPERTY] = toIndex(stored);
         byCause.set(`${service}|${category}`, [...earlier, { key, id, actionsDoneBy }]);
+        byCause.set(category, [...sameCategory, { key, id, actionsDoneBy }]);
       }
       store.putIssue(incident);
     }

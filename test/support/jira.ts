@@ -15,7 +15,7 @@ export async function startTestJira(opts: { seed?: 'demo' | { incidents: number;
   const emulator = await startEmulator({ now: () => TEST_NOW });
   let seed: SeedSummary | null = null;
   if (opts.seed !== false) {
-    const s = opts.seed === undefined || opts.seed === 'demo' ? { incidents: 120, actionsPerIncident: 'varied' as const, spanDays: 365 } : { spanDays: 365, ...opts.seed };
+    const s = opts.seed === undefined || opts.seed === 'demo' ? { incidents: 180, actionsPerIncident: 'varied' as const, spanDays: 365 } : { spanDays: 365, ...opts.seed };
     seed = seedDemo(emulator.store, { seed: 42, now: TEST_NOW, ...s });
   }
   const kvs = new MemoryKvs();
