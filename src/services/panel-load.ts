@@ -1,4 +1,5 @@
-import { ACTION_PROPERTY, INCIDENT_TYPE, POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import { z } from 'zod';
+import { ACTION_PROPERTY, INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
 import { jql } from '../domain/jql';
 import { groupForReview } from '../domain/review';
 import { rankSimilar, type IncidentText } from '../domain/similarity';
@@ -30,7 +31,7 @@ function readStored(raw: unknown): { postmortem: StoredPostMortem | null; proble
  * earlier post-mortems for "same root cause?", and the people who can own actions.
  */
 export async function loadPanel(jira: JiraTransport, kvs: KeyValueStore, issueKey: string, now: number): Promise<PanelData> {
-  const issue = await getIssue(jira, issueKey, { fields: ['summary', 'status', 'issuetype', 'created', 'project'], properties: [POSTMORTEM_PROPERTY], expand: ['changelog'] });
+  const issue = await getIssue(jira, issueKey, { fields: ['summary', 'status', 'issuetype', 'created', 'project'], properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY], expand: ['changelog'] });
   const f = issue.fields ?? {};
   const projectKey = f.project?.key ?? issue.key.split('-')[0] ?? '';
   const { postmortem, problem } = readStored(issue.properties?.[POSTMORTEM_PROPERTY]);
@@ -42,6 +43,7 @@ export async function loadPanel(jira: JiraTransport, kvs: KeyValueStore, issueKe
     issue: { key: issue.key, id: issue.id, summary: f.summary ?? '', issueType: f.issuetype?.name ?? '', status: f.status?.name ?? '', statusCategory: f.status?.statusCategory.key ?? '', created: f.created ?? '', projectKey },
     isIncident: f.issuetype?.name === INCIDENT_TYPE.name,
     postmortem, postmortemProblem: problem, tickets: [],
+    indexStale: postmortem !== null && z.object({ version: z.number() }).safeParse(issue.properties?.[INDEX_PROPERTY]).data?.version !== postmortem.version,
     review: { doneSinceLastReview: [], inProgress: [], notStarted: [], lastReviewAt: new Date(now).toISOString(), jql: '' },
     similar: [], history, users: [], categories: [],
   };

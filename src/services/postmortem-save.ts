@@ -76,15 +76,21 @@ export async function savePostMortem(
     if (e instanceof JiraError && e.status < 500) await kvs.delete(kvsKeys.postmortemVersion(issue.id, version));
     throw e;
   }
-  // The document is saved; the indexed facts follow (a failure here is healed by the next save).
-  await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
+  // The document is saved; the indexed facts follow. If they fail, nothing is lost: the panel shows that the
+  // report lags and the next save writes them again.
+  let warning: string | null = null;
+  try {
+    await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
+  } catch (e) {
+    warning = `Saved, but the report's copy of the figures was not updated (${e instanceof Error ? e.message : 'unknown error'}). Save again to update it.`;
+  }
   let summary = issue.fields?.summary ?? '';
   if (input.syncSummary && composeTitle(doc.title) !== summary) {
     summary = composeTitle(doc.title);
     await editIssue(jira, issueKey, { summary });
   }
   if (doc.repeatOf && repeatChanged) await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: doc.repeatOf, outwardKey: issueKey });
-  return { postmortem: next, summary };
+  return { postmortem: next, summary, warning };
 }
 
 /** Ticket keys are the server's record (Rule 2): a client cannot set, change or drop them. */

@@ -41,6 +41,8 @@ export interface PanelData {
   postmortem: StoredPostMortem | null;
   /** The stored value failed validation: shown to the person instead of being silently replaced. */
   postmortemProblem: string | null;
+  /** The indexed facts the report reads lag the document (a save was interrupted): saving again fixes it. */
+  indexStale: boolean;
   tickets: TicketView[];
   review: ReviewData;
   similar: SimilarCandidate[];
@@ -56,7 +58,8 @@ export const ProjectSettingsSchema = z.object({
 }).strict();
 export interface SettingsAnswer { settings: z.infer<typeof ProjectSettingsSchema>; issueTypes: string[]; priorities: string[]; canEdit: boolean }
 
-export interface SaveAnswer { postmortem: StoredPostMortem; summary: string }
+/** `warning`: the document is saved but something after it was not (e.g. the indexed facts); saving again heals it. */
+export interface SaveAnswer { postmortem: StoredPostMortem; summary: string; warning: string | null }
 export interface ActionProgress { itemId: string; slot: number; state: 'created' | 'existing' | 'in-progress' | 'failed'; ticketKey?: string; message?: string }
 export interface CreateTicketsAnswer { items: ActionProgress[]; sprint: { id: number; name: string } | null }
 export interface SprintAnswer { id: number; name: string; startDate: string | null; endDate: string | null }

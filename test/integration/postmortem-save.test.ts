@@ -124,3 +124,21 @@ describe('saving the post-mortem', () => {
     assert.ok(retry.ok, 'the refused save did not hold on to the version');
   });
 });
+
+describe('an interrupted save', () => {
+  it('keeps the document when the indexed facts fail to write, says so, and heals on the next save', async () => {
+    const key = await newIncident(jira);
+    jira.emulator.knobs.faults.push({ match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortemIndex$', status: 503, times: 1, when: 'before' });
+    const res = await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key));
+    jira.emulator.knobs.faults = [];
+    assert.ok(res.ok, JSON.stringify(res));
+    assert.match(res.data.warning ?? '', /Save again/);
+    assert.equal(stored(key).version, 1);
+    const load = await r['panel/load']({}, ctx(key));
+    assert.ok(load.ok);
+    assert.equal(load.data.indexStale, true);
+    assert.ok((await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 1, syncSummary: false }, ctx(key))).ok);
+    const again = await r['panel/load']({}, ctx(key));
+    assert.equal(again.ok && again.data.indexStale, false);
+  });
+});

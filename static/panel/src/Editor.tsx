@@ -53,7 +53,7 @@ export function Editor({ data, reload }: { data: PanelData; reload: () => Promis
     setBusy(null);
     if (!r.ok) { setError(r.error); return; }
     setDirty(false);
-    setSaved(`Saved version ${r.data.postmortem.version}.`);
+    setSaved(r.data.warning ?? `Saved version ${r.data.postmortem.version}.`);
     await reload();
   };
   const createTickets = async () => {
@@ -88,6 +88,7 @@ export function Editor({ data, reload }: { data: PanelData; reload: () => Promis
         <Lozenge appearance={doc.status === 'published' ? 'success' : doc.status === 'in-review' ? 'inprogress' : 'default'} testId="pm-status">{doc.status}</Lozenge>
         {data.postmortem && <span style={{ fontSize: 12, color: token('color.text.subtlest', '#626F86') }}>version {data.postmortem.version}, saved {data.postmortem.updatedAt.replace('T', ' ').replace('Z', ' UTC')} by {users.get(data.postmortem.updatedBy) ?? data.postmortem.updatedBy}</span>}
       </div>
+      {data.indexStale && <SectionMessage appearance="warning" testId="index-stale"><p>The report's copy of this post-mortem is out of date (a save was interrupted). Save again to update it.</p></SectionMessage>}
       <TitleSection doc={doc} update={update} summary={data.issue.summary} syncSummary={syncSummary} setSyncSummary={setSyncSummary} />
       <ImpactSection doc={doc} update={update} />
       <TimelineSection doc={doc} update={update} history={data.history} />
@@ -108,7 +109,7 @@ export function Editor({ data, reload }: { data: PanelData; reload: () => Promis
           </div>
         )}
         <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <Button appearance="primary" testId="save" isLoading={busy === 'save'} isDisabled={!dirty} onClick={() => void save()}>Save post-mortem</Button>
+          <Button appearance="primary" testId="save" isLoading={busy === 'save'} isDisabled={!dirty && !data.indexStale} onClick={() => void save()}>Save post-mortem</Button>
           <span data-testid="save-state">{saved ?? (dirty ? 'Unsaved changes' : data.postmortem ? 'All changes saved' : 'Not saved yet')}</span>
         </div>
         {doc.status === 'published' && !data.postmortem?.publishedAt && <SectionMessage appearance="information"><p>Publishing needs a root cause, a category, a service, and an owner and due date for every action item.</p></SectionMessage>}
