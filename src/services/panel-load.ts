@@ -11,11 +11,9 @@ import type { JiraTransport } from '../jira/transport';
 import type { PanelData, SimilarCandidate, TicketView } from '../shared/contract';
 import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
 import type { KeyValueStore } from '../storage/kvs';
-import { readOutcomes } from './review';
+import { lastReviewAt as lastReview, readOutcomes } from './review';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
-
-const REVIEW_LOOKBACK_DAYS = 14;
 
 function readStored(raw: unknown): { postmortem: StoredPostMortem | null; problem: string | null } {
   if (raw === undefined || raw === null) return { postmortem: null, problem: null };
@@ -50,8 +48,7 @@ export async function loadPanel(jira: JiraTransport, kvs: KeyValueStore, issueKe
   if (!base.isIncident) return base;
 
   const [settings, config, outcomes] = await Promise.all([projectSettings(kvs, projectKey), cachedSiteConfig(kvs), readOutcomes(kvs, projectKey)]);
-  const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
-  const lastReviewAt = new Date(recorded.length ? Math.max(...recorded) : now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
+  const lastReviewAt = lastReview(outcomes, now);
   const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key);
   const sprintField = config?.sprintFieldId ?? null;
   const today = new Date(now).toISOString().slice(0, 10);

@@ -10,7 +10,7 @@ import { ActionTicketPropertySchema, IndexRecordSchema } from '../shared/postmor
 import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
-import { readOutcomes } from './review';
+import { lastReviewAt as lastReview, readOutcomes } from './review';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
@@ -50,8 +50,7 @@ export async function reportDetails(jira: JiraTransport, kvs: KeyValueStore, pro
   const q = reportJql(projectKey, filters);
   const span = Math.max(365, filters.windowDays);
   const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
-  const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
-  const lastReviewAt = new Date(recorded.length ? Math.max(...recorded) : now - 14 * DAY).toISOString();
+  const lastReviewAt = lastReview(outcomes, now);
   const [incidents, windowTickets, reviewTickets] = await Promise.all([
     searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
     searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),

@@ -41,3 +41,12 @@ export async function recordOutcome(
   await kvs.set(`${kvsKeys.reviewOutcomePrefix(projectKey)}${input.ticketKey}`, outcome);
   return outcome;
 }
+
+/** Without a review on record, "done since the last review" looks back one sprint. */
+const REVIEW_LOOKBACK_DAYS = 14;
+
+/** When the project last reviewed its action items: the latest outcome recorded, else two weeks ago. */
+export function lastReviewAt(outcomes: Map<string, ReviewOutcome>, now: number): string {
+  const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
+  return new Date(recorded.length ? Math.max(...recorded) : now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
+}
