@@ -13,16 +13,65 @@ export default tseslint.config(
     },
   },
   {
+    // Typed rules: a promise nobody awaits, or one handed where a void callback is expected, loses its failure.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // node:test's describe/it return promises that the runner itself awaits.
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // The UI reaches the back end only through @forge/bridge invoke (static/common/api.ts) and the shared contract.
     files: ['static/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '**/src/**', '**/dev/**', '@forge/api', '@forge/resolver', '@forge/kvs'], message: 'The UI may import only @shared/*, @domain/* and @ui/*.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/*', '**/src/**', '**/dev/**', '@forge/api', '@forge/resolver', '@forge/kvs'],
+              message: 'The UI may import only @shared/*, @domain/* and @ui/*.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/dev/**', '**/static/**', '**/test/**'], message: 'Production code must not depend on dev tooling, tests or the UI.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/dev/**', '**/static/**', '**/test/**'],
+              message: 'Production code must not depend on dev tooling, tests or the UI.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['dev/harness/bridge-client.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', Promise: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        URLSearchParams: 'readonly',
+        Promise: 'readonly',
+      },
+    },
   },
 );

@@ -13,13 +13,28 @@ export async function buildUi(): Promise<void> {
       base: './', // Forge serves a resource from its own path: assets must be relative
       logLevel: 'warn',
       plugins: [react()],
-      resolve: { alias: { '@shared': path.join(root, 'src', 'shared'), '@domain': path.join(root, 'src', 'domain'), '@ui': path.join(root, 'static', 'common') } },
-      build: { outDir: 'build', emptyOutDir: true, chunkSizeWarningLimit: 2000, target: 'es2020', modulePreload: { polyfill: false } },
+      resolve: {
+        alias: {
+          '@shared': path.join(root, 'src', 'shared'),
+          '@domain': path.join(root, 'src', 'domain'),
+          '@ui': path.join(root, 'static', 'common'),
+        },
+      },
+      build: {
+        outDir: 'build',
+        emptyOutDir: true,
+        chunkSizeWarningLimit: 2000,
+        target: 'es2020',
+        modulePreload: { polyfill: false },
+      },
     });
     console.log(`built static/${resource}/build`);
   }
 }
 
 if (require.main === module) {
-  buildUi().catch((e: unknown) => { console.error(e); process.exit(1); });
+  buildUi().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -11,7 +11,12 @@ export function httpTransport(baseUrl: string, who: { accountId: string } | 'app
       const headers: Record<string, string> = { ...(init.headers ?? {}) };
       if (who === 'app') headers[AS_APP_HEADER] = 'true';
       else headers[USER_HEADER] = who.accountId;
-      const res = await fetch(baseUrl + path.value, { method: init.method, headers, body: init.body, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(baseUrl + path.value, {
+        method: init.method,
+        headers,
+        body: init.body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       return { status: res.status, headers: res.headers, text: () => res.text() };
     },
   };

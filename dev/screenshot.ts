@@ -6,10 +6,15 @@ async function main() {
   if (!url || !out) throw new Error('usage: screenshot URL OUT.png');
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error('console:', m.text());
+  });
   await page.goto(url);
   await page.waitForTimeout(Number(process.env.WAIT_MS ?? 2500));
   await page.screenshot({ path: out, fullPage: true });
   await browser.close();
 }
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -14,16 +14,31 @@ async function main() {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const emulator = await startEmulator({ file, port: Number(process.env.EMULATOR_PORT ?? 0) });
   const seed = Number(process.env.SEED ?? 42);
-  const summary = seedDemo(emulator.store, { seed, incidents: 180, spanDays: 365, now: Date.now(), actionsPerIncident: 'varied' });
+  const summary = seedDemo(emulator.store, {
+    seed,
+    incidents: 180,
+    spanDays: 365,
+    now: Date.now(),
+    actionsPerIncident: 'varied',
+  });
   const platform = localPlatform(emulator.url);
   await ensureSiteSetup(platform.asApp(), platform.kvs); // what the install trigger does on a real site
   const harness = await startHarness(emulator, platform, Number(process.env.PORT ?? 3000));
-  console.log(`Seeded ${summary.incidents} incidents, ${summary.actionTickets} action tickets, ${summary.repeats} confirmed repeats (seed ${seed}).`);
+  console.log(
+    `Seeded ${summary.incidents} incidents, ${summary.actionTickets} action tickets, ${summary.repeats} confirmed repeats (seed ${seed}).`,
+  );
   console.log(`Jira emulator: ${emulator.url}`);
   console.log(`\n  Post-mortem Loop demo: ${harness.url}\n`);
-  const stop = async () => { await harness.close(); await emulator.close(); process.exit(0); };
+  const stop = async () => {
+    await harness.close();
+    await emulator.close();
+    process.exit(0);
+  };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

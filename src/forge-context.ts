@@ -2,13 +2,18 @@ import { z } from 'zod';
 import type { InvocationContext } from './services/context';
 
 /** Forge's invocation context: the user, and the issue or project the module is rendered on. */
-const ForgeContextSchema = z.object({
-  accountId: z.string().optional(),
-  extension: z.object({
-    issue: z.object({ key: z.string() }).passthrough().optional(),
-    project: z.object({ key: z.string() }).passthrough().optional(),
-  }).passthrough().optional(),
-}).passthrough();
+const ForgeContextSchema = z
+  .object({
+    accountId: z.string().optional(),
+    extension: z
+      .object({
+        issue: z.object({ key: z.string() }).passthrough().optional(),
+        project: z.object({ key: z.string() }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 
 export function toInvocationContext(context: unknown): InvocationContext {
   const parsed = ForgeContextSchema.safeParse(context);

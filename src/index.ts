@@ -8,7 +8,9 @@ import { onTimeJob } from './triggers/on-time';
 // Handlers named in manifest.yml, and nothing else.
 const resolver = new Resolver();
 for (const [name, run] of Object.entries(buildResolvers(forgePlatform))) {
-  resolver.define(name, ({ payload, context }: { payload: unknown; context: unknown }) => run(payload, toInvocationContext(context)));
+  resolver.define(name, ({ payload, context }: { payload: unknown; context: unknown }) =>
+    run(payload, toInvocationContext(context)),
+  );
 }
 export const resolverHandler = resolver.getDefinitions();
 

@@ -13,8 +13,16 @@ const DAY = 86_400_000;
  * at maxResults=100, then compute the same figures in memory.
  */
 export async function naiveReport(jira: JiraTransport, projectKey: string, f: ReportFilters, now: number) {
-  const incidents = await searchAll(jira, jql.incidents(projectKey), { fields: ['*all'], properties: [INDEX_PROPERTY], maxResults: 100 });
-  const tickets = await searchAll(jira, jql.actionTickets(projectKey), { fields: ['*all'], properties: [ACTION_PROPERTY], maxResults: 100 });
+  const incidents = await searchAll(jira, jql.incidents(projectKey), {
+    fields: ['*all'],
+    properties: [INDEX_PROPERTY],
+    maxResults: 100,
+  });
+  const tickets = await searchAll(jira, jql.actionTickets(projectKey), {
+    fields: ['*all'],
+    properties: [ACTION_PROPERTY],
+    maxResults: 100,
+  });
   const facts: IncidentFacts[] = incidents.flatMap((i) => {
     const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
     return index.success ? [{ key: i.key, created: Date.parse(i.fields?.created ?? ''), index: index.data }] : [];
@@ -25,7 +33,16 @@ export async function naiveReport(jira: JiraTransport, projectKey: string, f: Re
   const n = (count: number) => ({ count, jql: '' });
   const acts = tickets.flatMap((t) => {
     const p = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
-    return p.success ? [{ t, p: p.data, created: Date.parse(t.fields?.created ?? ''), done: t.fields?.status?.statusCategory.key === 'done' }] : [];
+    return p.success
+      ? [
+          {
+            t,
+            p: p.data,
+            created: Date.parse(t.fields?.created ?? ''),
+            done: t.fields?.status?.statusCategory.key === 'done',
+          },
+        ]
+      : [];
   });
   const inWindow = acts.filter((a) => a.created >= since(f.windowDays));
   const today = new Date(now).toISOString().slice(0, 10);
@@ -33,14 +50,26 @@ export async function naiveReport(jira: JiraTransport, projectKey: string, f: Re
     headline: {
       incidents: incidents.filter((i) => Date.parse(i.fields?.created ?? '') >= since(f.windowDays)).length,
       completion: ratio(n(inWindow.filter((a) => a.done).length), n(inWindow.length)).value,
-      onTime: ratio(n(inWindow.filter((a) => a.done && a.p.resolvedOnTime === 1).length), n(inWindow.filter((a) => a.done).length)).value,
+      onTime: ratio(
+        n(inWindow.filter((a) => a.done && a.p.resolvedOnTime === 1).length),
+        n(inWindow.filter((a) => a.done).length),
+      ).value,
       repeatRate: ratio(n(repeats(f.windowDays).length), n(published(f.windowDays).length)).value,
       repeatsWhileOpen: repeats(f.windowDays).filter((i) => i.index.repeatWhileOpen === 1).length,
       overdue: acts.filter((a) => !a.done && a.t.fields?.duedate && a.t.fields.duedate < today).length,
     },
-    byPriority: (['P1', 'P2', 'P3'] as const).map((p) => ratio(n(inWindow.filter((a) => a.p.priority === p && a.done).length), n(inWindow.filter((a) => a.p.priority === p).length)).value),
+    byPriority: (['P1', 'P2', 'P3'] as const).map(
+      (p) =>
+        ratio(
+          n(inWindow.filter((a) => a.p.priority === p && a.done).length),
+          n(inWindow.filter((a) => a.p.priority === p).length),
+        ).value,
+    ),
     rolling: ([30, 90, 180] as const).map((d) => ratio(n(repeats(d).length), n(published(d).length)).value),
-    trend: monthlyTrend(facts.filter((i) => i.created >= since(Math.max(365, f.windowDays))), now),
+    trend: monthlyTrend(
+      facts.filter((i) => i.created >= since(Math.max(365, f.windowDays))),
+      now,
+    ),
     categories: byCategory(facts.filter((i) => i.created >= since(f.windowDays))),
     services: byService(facts.filter((i) => i.created >= since(f.windowDays))),
   };

@@ -9,20 +9,37 @@ import { startEmulator } from './server';
  * `npm run emulator -- --size bench --port 4000`. Prints one JSON line with its URL when ready.
  */
 async function main() {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, file: { type: 'string', default: ':memory:' }, seed: { type: 'string', default: '42' }, size: { type: 'string', default: 'demo' }, now: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      file: { type: 'string', default: ':memory:' },
+      seed: { type: 'string', default: '42' },
+      size: { type: 'string', default: 'demo' },
+      now: { type: 'string' },
+    },
+  });
   const now = values.now ? Date.parse(values.now) : Date.now();
   const emulator = await startEmulator({ file: values.file, port: Number(values.port), now: () => now });
   let seeded = null;
   if (values.size !== 'none') {
-    const size = values.size === 'bench' ? { incidents: 10_000, spanDays: 5 * 365, actionsPerIncident: 3 as const } : { incidents: 180, spanDays: 365, actionsPerIncident: 'varied' as const };
+    const size =
+      values.size === 'bench'
+        ? { incidents: 10_000, spanDays: 5 * 365, actionsPerIncident: 3 as const }
+        : { incidents: 180, spanDays: 365, actionsPerIncident: 'varied' as const };
     seeded = seedDemo(emulator.store, { seed: Number(values.seed), now, ...size });
     await ensureSiteSetup(localPlatform(emulator.url).asApp(), localPlatform(emulator.url).kvs);
     emulator.calls.length = 0;
   }
   console.log(JSON.stringify({ url: emulator.url, seeded }));
-  const stop = async () => { await emulator.close(); process.exit(0); };
+  const stop = async () => {
+    await emulator.close();
+    process.exit(0);
+  };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -22,7 +22,16 @@ export interface Knobs {
 
 export const defaultKnobs = (): Knobs => ({ latencyMs: 0, maxConcurrent: null, queueExcess: false, faults: [] });
 
-export interface CallRecord { at: number; method: string; path: string; accountId: string; asApp: boolean; status: number; ms: number; faulted?: string }
+export interface CallRecord {
+  at: number;
+  method: string;
+  path: string;
+  accountId: string;
+  asApp: boolean;
+  status: number;
+  ms: number;
+  faulted?: string;
+}
 
 /** Takes the first live rule matching the call, spending one of its uses. */
 export function takeFault(knobs: Knobs, method: string, path: string, when: FaultRule['when']): FaultRule | undefined {

@@ -3,7 +3,10 @@ import type { IssueRec, ProjectPermission, ProjectRec, UserRec } from './state/m
 import type { JiraStore } from './state/store';
 
 /** Who is asking: a site user (asUser) or the app itself (asApp), which Jira lets act everywhere it is installed. */
-export interface Caller { user: UserRec; isApp: boolean }
+export interface Caller {
+  user: UserRec;
+  isApp: boolean;
+}
 
 export function can(caller: Caller, project: ProjectRec, perm: ProjectPermission): boolean {
   if (caller.isApp || caller.user.siteAdmin) return true;

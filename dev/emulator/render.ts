@@ -3,19 +3,43 @@ import type { JiraStore } from './state/store';
 
 /** REST shapes of the emulator's records, as Jira Cloud renders them (checked against the spec on the way out). */
 export class Renderer {
-  constructor(private readonly store: JiraStore, private readonly base: string) {}
+  constructor(
+    private readonly store: JiraStore,
+    private readonly base: string,
+  ) {}
 
   user(u: UserRec) {
-    return { self: `${this.base}/rest/api/3/user?accountId=${u.accountId}`, accountId: u.accountId, accountType: 'atlassian', displayName: u.displayName, active: u.active, timeZone: u.timeZone, avatarUrls: {} };
+    return {
+      self: `${this.base}/rest/api/3/user?accountId=${u.accountId}`,
+      accountId: u.accountId,
+      accountType: 'atlassian',
+      displayName: u.displayName,
+      active: u.active,
+      timeZone: u.timeZone,
+      avatarUrls: {},
+    };
   }
 
   status(s: StatusRec) {
     const c = STATUS_CATEGORY[s.category];
-    return { self: `${this.base}/rest/api/3/status/${s.id}`, id: s.id, name: s.name, description: '', iconUrl: '', statusCategory: { self: `${this.base}/rest/api/3/statuscategory/${c.id}`, ...c } };
+    return {
+      self: `${this.base}/rest/api/3/status/${s.id}`,
+      id: s.id,
+      name: s.name,
+      description: '',
+      iconUrl: '',
+      statusCategory: { self: `${this.base}/rest/api/3/statuscategory/${c.id}`, ...c },
+    };
   }
 
   sprint(s: SprintRec) {
-    const out: Record<string, unknown> = { id: s.id, self: `${this.base}/rest/agile/1.0/sprint/${s.id}`, name: s.name, state: s.state, originBoardId: s.boardId };
+    const out: Record<string, unknown> = {
+      id: s.id,
+      self: `${this.base}/rest/agile/1.0/sprint/${s.id}`,
+      name: s.name,
+      state: s.state,
+      originBoardId: s.boardId,
+    };
     if (s.startDate) out.startDate = s.startDate;
     if (s.endDate) out.endDate = s.endDate;
     if (s.goal) out.goal = s.goal;
@@ -26,25 +50,73 @@ export class Renderer {
   field(issue: IssueRec, id: string): unknown {
     const st = this.store;
     switch (id) {
-      case 'summary': return issue.summary;
-      case 'description': return issue.description ?? null;
-      case 'status': { const s = st.statuses.get(issue.statusId); return s ? this.status(s) : null; }
-      case 'issuetype': { const t = st.issueTypes.get(issue.issueTypeId); return t ? { self: `${this.base}/rest/api/3/issuetype/${t.id}`, id: t.id, name: t.name, description: t.description, subtask: t.subtask, hierarchyLevel: t.hierarchyLevel } : null; }
-      case 'project': { const p = st.projects.get(issue.projectId); return p ? { self: `${this.base}/rest/api/3/project/${p.id}`, id: p.id, key: p.key, name: p.name } : null; }
-      case 'priority': { const p = issue.priorityId ? st.priorities.get(issue.priorityId) : undefined; return p ? { self: `${this.base}/rest/api/3/priority/${p.id}`, id: p.id, name: p.name } : null; }
-      case 'assignee': { const u = issue.assigneeId ? st.users.get(issue.assigneeId) : undefined; return u ? this.user(u) : null; }
-      case 'reporter': { const u = issue.reporterId ? st.users.get(issue.reporterId) : undefined; return u ? this.user(u) : null; }
-      case 'labels': return issue.labels;
-      case 'created': return issue.created;
-      case 'updated': return issue.updated;
-      case 'resolutiondate': return issue.resolutiondate;
-      case 'duedate': return issue.duedate;
-      case 'issuelinks': return this.links(issue);
-      case 'comment': return { comments: issue.comments.map((c) => ({ id: c.id, body: c.body, created: c.created, author: this.userOrNull(c.authorId) })), total: issue.comments.length, maxResults: issue.comments.length, startAt: 0 };
+      case 'summary':
+        return issue.summary;
+      case 'description':
+        return issue.description ?? null;
+      case 'status': {
+        const s = st.statuses.get(issue.statusId);
+        return s ? this.status(s) : null;
+      }
+      case 'issuetype': {
+        const t = st.issueTypes.get(issue.issueTypeId);
+        return t
+          ? {
+              self: `${this.base}/rest/api/3/issuetype/${t.id}`,
+              id: t.id,
+              name: t.name,
+              description: t.description,
+              subtask: t.subtask,
+              hierarchyLevel: t.hierarchyLevel,
+            }
+          : null;
+      }
+      case 'project': {
+        const p = st.projects.get(issue.projectId);
+        return p ? { self: `${this.base}/rest/api/3/project/${p.id}`, id: p.id, key: p.key, name: p.name } : null;
+      }
+      case 'priority': {
+        const p = issue.priorityId ? st.priorities.get(issue.priorityId) : undefined;
+        return p ? { self: `${this.base}/rest/api/3/priority/${p.id}`, id: p.id, name: p.name } : null;
+      }
+      case 'assignee': {
+        const u = issue.assigneeId ? st.users.get(issue.assigneeId) : undefined;
+        return u ? this.user(u) : null;
+      }
+      case 'reporter': {
+        const u = issue.reporterId ? st.users.get(issue.reporterId) : undefined;
+        return u ? this.user(u) : null;
+      }
+      case 'labels':
+        return issue.labels;
+      case 'created':
+        return issue.created;
+      case 'updated':
+        return issue.updated;
+      case 'resolutiondate':
+        return issue.resolutiondate;
+      case 'duedate':
+        return issue.duedate;
+      case 'issuelinks':
+        return this.links(issue);
+      case 'comment':
+        return {
+          comments: issue.comments.map((c) => ({
+            id: c.id,
+            body: c.body,
+            created: c.created,
+            author: this.userOrNull(c.authorId),
+          })),
+          total: issue.comments.length,
+          maxResults: issue.comments.length,
+          startAt: 0,
+        };
       default:
         if (id === st.sprintFieldId()) {
           const sprints = issue.sprintIds.map((sid) => st.sprints.get(sid)).filter((s): s is SprintRec => Boolean(s));
-          return sprints.length ? sprints.map((s) => ({ id: s.id, name: s.name, state: s.state, boardId: s.boardId })) : null;
+          return sprints.length
+            ? sprints.map((s) => ({ id: s.id, name: s.name, state: s.state, boardId: s.boardId }))
+            : null;
         }
         return st.fields.has(id) ? null : undefined;
     }
@@ -58,13 +130,25 @@ export class Renderer {
       const v = this.field(issue, id);
       if (v !== undefined) fields[id] = v;
     }
-    const bean: Record<string, unknown> = { id: String(issue.id), key: issue.key, self: `${this.base}/rest/api/3/issue/${issue.id}`, expand: 'changelog,renderedFields,names,schema,transitions,operations,editmeta,versionedRepresentations', fields };
+    const bean: Record<string, unknown> = {
+      id: String(issue.id),
+      key: issue.key,
+      self: `${this.base}/rest/api/3/issue/${issue.id}`,
+      expand: 'changelog,renderedFields,names,schema,transitions,operations,editmeta,versionedRepresentations',
+      fields,
+    };
     const props = this.properties(issue, propertyKeys);
     if (props) bean.properties = props;
     if (expand.includes('changelog')) {
       bean.changelog = {
-        startAt: 0, maxResults: issue.changelog.length, total: issue.changelog.length,
-        histories: issue.changelog.map((c, n) => ({ id: String(n + 1), created: c.at, items: [{ field: c.field, fieldtype: 'jira', fromString: c.from ?? '', toString: c.to ?? '' }] })),
+        startAt: 0,
+        maxResults: issue.changelog.length,
+        total: issue.changelog.length,
+        histories: issue.changelog.map((c, n) => ({
+          id: String(n + 1),
+          created: c.at,
+          items: [{ field: c.field, fieldtype: 'jira', fromString: c.from ?? '', toString: c.to ?? '' }],
+        })),
       };
     }
     return bean;
@@ -94,14 +178,27 @@ export class Renderer {
     for (const l of this.store.links.values()) {
       const type = this.store.linkTypes.get(l.typeId);
       if (!type) continue;
-      const otherId = l.inwardIssueId === issue.id ? l.outwardIssueId : l.outwardIssueId === issue.id ? l.inwardIssueId : null;
+      const otherId =
+        l.inwardIssueId === issue.id ? l.outwardIssueId : l.outwardIssueId === issue.id ? l.inwardIssueId : null;
       const other = otherId !== null ? this.store.issues.get(otherId) : undefined;
       if (!other) continue;
-      const brief = { id: String(other.id), key: other.key, self: `${this.base}/rest/api/3/issue/${other.id}`, fields: { summary: other.summary, status: this.field(other, 'status') } };
-      out.push({ id: l.id, type: { id: type.id, name: type.name, inward: type.inward, outward: type.outward }, ...(l.inwardIssueId === issue.id ? { outwardIssue: brief } : { inwardIssue: brief }) });
+      const brief = {
+        id: String(other.id),
+        key: other.key,
+        self: `${this.base}/rest/api/3/issue/${other.id}`,
+        fields: { summary: other.summary, status: this.field(other, 'status') },
+      };
+      out.push({
+        id: l.id,
+        type: { id: type.id, name: type.name, inward: type.inward, outward: type.outward },
+        ...(l.inwardIssueId === issue.id ? { outwardIssue: brief } : { inwardIssue: brief }),
+      });
     }
     return out;
   }
 
-  private userOrNull(id: string) { const u = this.store.users.get(id); return u ? this.user(u) : null; }
+  private userOrNull(id: string) {
+    const u = this.store.users.get(id);
+    return u ? this.user(u) : null;
+  }
 }

@@ -51,7 +51,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const waiters: (() => void)[] = [];
   let base = '';
 
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => void serve(req, res));
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
@@ -60,14 +61,32 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
     const accountId = String(req.headers[USER_HEADER] ?? '');
     const asApp = req.headers[AS_APP_HEADER] === 'true';
-    const record: CallRecord = { at: started, method, path: url.pathname + url.search, accountId: asApp ? APP_ACCOUNT_ID : accountId, asApp, status: 0, ms: 0 };
+    const record: CallRecord = {
+      at: started,
+      method,
+      path: url.pathname + url.search,
+      accountId: asApp ? APP_ACCOUNT_ID : accountId,
+      asApp,
+      status: 0,
+      ms: 0,
+    };
     calls.push(record);
 
     if (knobs.maxConcurrent !== null && inFlight >= knobs.maxConcurrent) {
       if (knobs.queueExcess) {
         await new Promise<void>((resolve) => waiters.push(resolve));
       } else {
-        return send(res, record, { status: 429, headers: { 'Retry-After': '1', 'RateLimit-Reason': 'jira-burst-based' }, body: { errorMessages: ['Rate limit exceeded.'], errors: {} } }, started, 'burst');
+        return send(
+          res,
+          record,
+          {
+            status: 429,
+            headers: { 'Retry-After': '1', 'RateLimit-Reason': 'jira-burst-based' },
+            body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+          },
+          started,
+          'burst',
+        );
       }
     }
     inFlight++;
@@ -82,24 +101,67 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       inFlight--;
       waiters.shift()?.();
     }
-  });
+  }
 
   function handle(method: string, url: URL, rawBody: string, accountId: string, asApp: boolean): RouteReply {
     const user = asApp ? store.users.get(APP_ACCOUNT_ID) : store.users.get(accountId);
-    if (!user || !user.active) return { status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} } };
+    if (!user || !user.active)
+      return {
+        status: 401,
+        body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} },
+      };
     const match = spec.match(method, url.pathname);
-    if (!match) return { status: 404, body: { errorMessages: [`No ${method} ${url.pathname} in Jira Cloud's REST API (per Atlassian's OpenAPI specs).`], errors: {} } };
+    if (!match)
+      return {
+        status: 404,
+        body: {
+          errorMessages: [`No ${method} ${url.pathname} in Jira Cloud's REST API (per Atlassian's OpenAPI specs).`],
+          errors: {},
+        },
+      };
     const handler = routes[`${method} ${match.op.template}`];
-    if (!handler) return { status: 404, body: { errorMessages: [`The emulator does not implement ${method} ${match.op.template} yet.`], errors: {} } };
+    if (!handler)
+      return {
+        status: 404,
+        body: { errorMessages: [`The emulator does not implement ${method} ${match.op.template} yet.`], errors: {} },
+      };
     let body: unknown;
     if (rawBody) {
-      try { body = JSON.parse(rawBody); } catch { return { status: 400, body: { errorMessages: ['Unexpected character in the request body: it is not valid JSON.'], errors: {} } }; }
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        return {
+          status: 400,
+          body: { errorMessages: ['Unexpected character in the request body: it is not valid JSON.'], errors: {} },
+        };
+      }
     }
-    const problems = [...spec.validateQuery(match.op, url.searchParams), ...(body === undefined && match.op.bodyRequired ? ['request body is required'] : []), ...(body !== undefined ? spec.validateRequestBody(match.op, body) : [])];
-    if (problems.length > 0) return { status: 400, body: { errorMessages: problems.map((p) => `Request does not match the Jira Cloud REST API spec: ${p}`), errors: {} } };
+    const problems = [
+      ...spec.validateQuery(match.op, url.searchParams),
+      ...(body === undefined && match.op.bodyRequired ? ['request body is required'] : []),
+      ...(body !== undefined ? spec.validateRequestBody(match.op, body) : []),
+    ];
+    if (problems.length > 0)
+      return {
+        status: 400,
+        body: {
+          errorMessages: problems.map((p) => `Request does not match the Jira Cloud REST API spec: ${p}`),
+          errors: {},
+        },
+      };
     let reply: RouteReply;
     try {
-      reply = handler({ store, caller: { user, isApp: asApp }, params: match.params, query: url.searchParams, body, render: new Renderer(store, base), index, now: now(), base });
+      reply = handler({
+        store,
+        caller: { user, isApp: asApp },
+        params: match.params,
+        query: url.searchParams,
+        body,
+        render: new Renderer(store, base),
+        index,
+        now: now(),
+        base,
+      });
     } catch (e) {
       if (e instanceof HttpError) reply = { status: e.status, body: e.body() };
       else throw e;
@@ -109,7 +171,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       if (issues.length > 0) {
         const msg = `${method} ${match.op.template} -> ${reply.status}: ${issues.join('; ')}`;
         drift.push(msg);
-        if (opts.strictResponses !== false) return { status: 500, body: { errorMessages: [`Emulator response drifted from Atlassian's spec: ${msg}`], errors: {} } };
+        if (opts.strictResponses !== false)
+          return {
+            status: 500,
+            body: { errorMessages: [`Emulator response drifted from Atlassian's spec: ${msg}`], errors: {} },
+          };
       }
     }
     return reply;
@@ -126,12 +192,22 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   }
 
   function control(path: string, method: string, raw: string, res: http.ServerResponse) {
-    const reply = (status: number, body: unknown) => { res.writeHead(status, { 'Content-Type': 'application/json' }); res.end(JSON.stringify(body)); };
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
     if (path === '/__emulator/calls' && method === 'GET') return reply(200, calls);
-    if (path === '/__emulator/calls' && method === 'DELETE') { calls.length = 0; return reply(200, {}); }
+    if (path === '/__emulator/calls' && method === 'DELETE') {
+      calls.length = 0;
+      return reply(200, {});
+    }
     if (path === '/__emulator/drift') return reply(200, drift);
     if (path === '/__emulator/knobs' && method === 'POST') {
-      try { Object.assign(knobs, JSON.parse(raw || '{}')); } catch { return reply(400, { error: 'knobs must be JSON' }); }
+      try {
+        Object.assign(knobs, JSON.parse(raw || '{}'));
+      } catch {
+        return reply(400, { error: 'knobs must be JSON' });
+      }
       return reply(200, knobs);
     }
     return reply(404, { error: `unknown control ${method} ${path}` });
@@ -140,13 +216,32 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url: base, store, knobs, calls, drift,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => { store.close(); resolve(); }); }),
+    url: base,
+    store,
+    knobs,
+    calls,
+    drift,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      }),
   };
 }
 
 function ensureAppUser(store: JiraStore) {
-  if (!store.users.has(APP_ACCOUNT_ID)) store.putUser({ accountId: APP_ACCOUNT_ID, displayName: 'Post-mortem Loop (app)', email: 'app@connect.invalid', active: true, siteAdmin: true, timeZone: 'UTC' });
+  if (!store.users.has(APP_ACCOUNT_ID))
+    store.putUser({
+      accountId: APP_ACCOUNT_ID,
+      displayName: 'Post-mortem Loop (app)',
+      email: 'app@connect.invalid',
+      active: true,
+      siteAdmin: true,
+      timeZone: 'UTC',
+    });
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

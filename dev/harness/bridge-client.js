@@ -14,13 +14,21 @@
     timezone: 'UTC',
     theme: { colorMode: params.get('theme') === 'dark' ? 'dark' : 'light' },
     extension: params.get('issue')
-      ? { type: 'jira:issuePanel', issue: { key: params.get('issue'), type: 'Incident' }, project: { key: params.get('project') } }
+      ? {
+          type: 'jira:issuePanel',
+          issue: { key: params.get('issue'), type: 'Incident' },
+          project: { key: params.get('project') },
+        }
       : { type: 'jira:projectPage', project: { key: params.get('project') } },
   };
   function openUrl(location, sameTab) {
     var href = (location && location.url) || '/';
-    var target = href.charAt(0) === '/' ? href + (href.indexOf('?') >= 0 ? '&' : '?') + 'as=' + encodeURIComponent(context.accountId) : href;
-    if (sameTab) window.top.location.href = target; else window.open(target, '_blank');
+    var target =
+      href.charAt(0) === '/'
+        ? href + (href.indexOf('?') >= 0 ? '&' : '?') + 'as=' + encodeURIComponent(context.accountId)
+        : href;
+    if (sameTab) window.top.location.href = target;
+    else window.open(target, '_blank');
   }
   window.__bridge = {
     callBridge: function (name, payload) {
@@ -29,8 +37,14 @@
           return fetch('/__harness/invoke', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ functionKey: payload.functionKey, payload: payload.payload || {}, context: context }),
-          }).then(function (r) { return r.json(); });
+            body: JSON.stringify({
+              functionKey: payload.functionKey,
+              payload: payload.payload || {},
+              context: context,
+            }),
+          }).then(function (r) {
+            return r.json();
+          });
         case 'getContext':
           return Promise.resolve(context);
         case 'enableTheming':

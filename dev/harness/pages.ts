@@ -1,11 +1,15 @@
 import type { JiraStore } from '../emulator/state/store';
 import { DEMO_PROJECT, DEMO_USERS } from '../seed/generate';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The chrome around the app's iframes: a stand-in for Jira's own page, with a user and theme switcher. */
 export function hostPage(opts: { title: string; as: string; theme: string; path: string; body: string }): string {
-  const users = DEMO_USERS.map((u) => `<option value="${u.accountId}"${u.accountId === opts.as ? ' selected' : ''}>${esc(u.displayName)} — ${esc(u.role)}</option>`).join('');
+  const users = DEMO_USERS.map(
+    (u) =>
+      `<option value="${u.accountId}"${u.accountId === opts.as ? ' selected' : ''}>${esc(u.displayName)} — ${esc(u.role)}</option>`,
+  ).join('');
   const dark = opts.theme === 'dark';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(opts.title)} · Local Jira</title>
 <style>
@@ -35,12 +39,17 @@ export function appFrame(resource: 'panel' | 'page', query: Record<string, strin
 /** The home page: where to go in the demo. */
 export function homeBody(store: JiraStore, as: string, theme: string): string {
   const q = `as=${encodeURIComponent(as)}&theme=${encodeURIComponent(theme)}`;
-  const incidents = [...store.issues.values()].filter((i) => store.issueTypes.get(i.issueTypeId)?.name === 'Incident').sort((a, b) => b.id - a.id).slice(0, 12);
-  const rows = incidents.map((i) => {
-    const pm = i.properties.postmortem;
-    const status = pm && typeof pm === 'object' && 'status' in pm ? String(pm.status) : 'no post-mortem';
-    return `<tr><td><a href="/jira/issue/${i.key}?${q}">${i.key}</a></td><td>${esc(i.summary)}</td><td>${esc(status)}</td></tr>`;
-  }).join('');
+  const incidents = [...store.issues.values()]
+    .filter((i) => store.issueTypes.get(i.issueTypeId)?.name === 'Incident')
+    .sort((a, b) => b.id - a.id)
+    .slice(0, 12);
+  const rows = incidents
+    .map((i) => {
+      const pm = i.properties.postmortem;
+      const status = pm && typeof pm === 'object' && 'status' in pm ? String(pm.status) : 'no post-mortem';
+      return `<tr><td><a href="/jira/issue/${i.key}?${q}">${i.key}</a></td><td>${esc(i.summary)}</td><td>${esc(status)}</td></tr>`;
+    })
+    .join('');
   return `<div class="card"><h1>Post-mortem Loop — local demo</h1>
 <p>Jira here is the local emulator, held to Atlassian's OpenAPI specs. The panel and the page below are the real Custom UI builds, calling the real resolvers as the user chosen above.</p>
 <p><a data-testid="project-page-link" href="/jira/project/${DEMO_PROJECT.key}/page?${q}">Open the ${esc(DEMO_PROJECT.name)} incident report (project page)</a></p></div>

@@ -35,10 +35,15 @@ export class MemoryKvs implements KeyValueStore {
 
   async listByPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
     await Promise.resolve();
-    return [...this.data.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => a.localeCompare(b)).map(([key, v]) => ({ key, value: JSON.parse(v) }));
+    return [...this.data.entries()]
+      .filter(([k]) => k.startsWith(prefix))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, v]) => ({ key, value: JSON.parse(v) }));
   }
 
-  keys(): string[] { return [...this.data.keys()]; }
+  keys(): string[] {
+    return [...this.data.keys()];
+  }
 
   private check(key: string, value: unknown) {
     if (key.length === 0 || key.length > 500) throw new Error(`KVS key must be 1-500 characters (got ${key.length})`);

@@ -1,5 +1,15 @@
 import { toIndex, toStored } from '../../src/domain/index-values';
-import { ACTION_LABEL, ACTION_LINK_TYPE, ACTION_PROPERTY, DEFAULT_CATEGORIES, INCIDENT_LABEL, INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../../src/domain/jira-names';
+import {
+  ACTION_LABEL,
+  ACTION_LINK_TYPE,
+  ACTION_PROPERTY,
+  DEFAULT_CATEGORIES,
+  INCIDENT_LABEL,
+  INCIDENT_TYPE,
+  INDEX_PROPERTY,
+  POSTMORTEM_PROPERTY,
+  REPEAT_LINK_TYPE,
+} from '../../src/domain/jira-names';
 import { emptyPostMortem, type PostMortem } from '../../src/shared/postmortem';
 import { jiraTime, type IssueRec, type ProjectPermission } from '../emulator/state/model';
 import type { JiraStore } from '../emulator/state/store';
@@ -17,11 +27,36 @@ export interface SeedOptions {
 }
 
 export const DEMO_USERS = [
-  { accountId: 'acc-alice', displayName: 'Alice Chen', role: 'Incident commander (project admin)', perms: ['ADMIN'] as ProjectPermission[] },
-  { accountId: 'acc-bob', displayName: 'Bob Okafor', role: 'On-call engineer', perms: ['BROWSE', 'CREATE', 'EDIT'] as ProjectPermission[] },
-  { accountId: 'acc-carol', displayName: 'Carol Diaz', role: 'Engineering manager', perms: ['BROWSE', 'CREATE', 'EDIT'] as ProjectPermission[] },
-  { accountId: 'acc-dave', displayName: 'Dave Singh', role: 'Stakeholder (read only)', perms: ['BROWSE'] as ProjectPermission[] },
-  { accountId: 'acc-erin', displayName: 'Erin Park', role: 'Other team (no access to OPS)', perms: [] as ProjectPermission[] },
+  {
+    accountId: 'acc-alice',
+    displayName: 'Alice Chen',
+    role: 'Incident commander (project admin)',
+    perms: ['ADMIN'] as ProjectPermission[],
+  },
+  {
+    accountId: 'acc-bob',
+    displayName: 'Bob Okafor',
+    role: 'On-call engineer',
+    perms: ['BROWSE', 'CREATE', 'EDIT'] as ProjectPermission[],
+  },
+  {
+    accountId: 'acc-carol',
+    displayName: 'Carol Diaz',
+    role: 'Engineering manager',
+    perms: ['BROWSE', 'CREATE', 'EDIT'] as ProjectPermission[],
+  },
+  {
+    accountId: 'acc-dave',
+    displayName: 'Dave Singh',
+    role: 'Stakeholder (read only)',
+    perms: ['BROWSE'] as ProjectPermission[],
+  },
+  {
+    accountId: 'acc-erin',
+    displayName: 'Erin Park',
+    role: 'Other team (no access to OPS)',
+    perms: [] as ProjectPermission[],
+  },
 ] as const;
 
 export const DEMO_PROJECT = { id: '10000', key: 'OPS', name: 'Platform Operations' } as const;
@@ -30,24 +65,50 @@ const SPRINT_DAYS = 14;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/:\d{2}\.\d{3}Z$/, 'Z');
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export interface SeedSummary { incidents: number; actionTickets: number; published: number; repeats: number; sprints: number; ms: number }
+export interface SeedSummary {
+  incidents: number;
+  actionTickets: number;
+  published: number;
+  repeats: number;
+  sprints: number;
+  ms: number;
+}
 
 /** Fills an emulator store with a realistic, deterministic year (or five) of incidents and their follow-up. */
 export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
   const t0 = Date.now();
   const rng = new Rng(opts.seed);
-  const engineers = DEMO_USERS.filter((u) => u.perms.includes('EDIT') || u.perms.includes('ADMIN')).map((u) => u.accountId);
+  const engineers = DEMO_USERS.filter((u) => u.perms.includes('EDIT') || u.perms.includes('ADMIN')).map(
+    (u) => u.accountId,
+  );
   let actionTickets = 0;
   let published = 0;
   let repeats = 0;
 
   store.batch(() => {
     for (const u of DEMO_USERS) {
-      store.putUser({ accountId: u.accountId, displayName: u.displayName, email: `${u.displayName.split(' ')[0]?.toLowerCase()}@example.com`, active: true, siteAdmin: false, timeZone: 'Europe/Berlin' });
+      store.putUser({
+        accountId: u.accountId,
+        displayName: u.displayName,
+        email: `${u.displayName.split(' ')[0]?.toLowerCase()}@example.com`,
+        active: true,
+        siteAdmin: false,
+        timeZone: 'Europe/Berlin',
+      });
     }
-    store.putProject({ ...DEMO_PROJECT, leadAccountId: 'acc-alice', permissions: Object.fromEntries(DEMO_USERS.map((u) => [u.accountId, [...u.perms]])) });
+    store.putProject({
+      ...DEMO_PROJECT,
+      leadAccountId: 'acc-alice',
+      permissions: Object.fromEntries(DEMO_USERS.map((u) => [u.accountId, [...u.perms]])),
+    });
     // What the app's install step creates (see src/services/install.ts), so the demo starts installed.
-    const incidentType = { id: '10050', name: INCIDENT_TYPE.name, description: INCIDENT_TYPE.description, hierarchyLevel: 0, subtask: false };
+    const incidentType = {
+      id: '10050',
+      name: INCIDENT_TYPE.name,
+      description: INCIDENT_TYPE.description,
+      hierarchyLevel: 0,
+      subtask: false,
+    };
     store.putIssueType(incidentType);
     store.putLinkType({ id: '10050', ...ACTION_LINK_TYPE });
     store.putLinkType({ id: '10051', ...REPEAT_LINK_TYPE });
@@ -63,7 +124,16 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
       const id = store.nextId('sprint', 1);
       const state = s < activeStart ? 'closed' : s === activeStart ? 'active' : 'future';
       const n = sprints.length + 1;
-      store.putSprint({ id, name: `OPS Sprint ${n}`, state, boardId: board.id, rank: rank++, startDate: state === 'future' ? undefined : jiraTime(s), endDate: state === 'future' ? undefined : jiraTime(s + SPRINT_DAYS * DAY), goal: undefined });
+      store.putSprint({
+        id,
+        name: `OPS Sprint ${n}`,
+        state,
+        boardId: board.id,
+        rank: rank++,
+        startDate: state === 'future' ? undefined : jiraTime(s),
+        endDate: state === 'future' ? undefined : jiraTime(s + SPRINT_DAYS * DAY),
+        goal: undefined,
+      });
       sprints.push({ id, start: s, end: s + SPRINT_DAYS * DAY });
     }
     const sprintAfter = (ms: number) => sprints.find((s) => s.start > ms) ?? sprints[sprints.length - 1];
@@ -91,36 +161,80 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
       const key = `${DEMO_PROJECT.key}-${store.nextId(`issue-seq:${DEMO_PROJECT.id}`, 1)}`;
       const recent = ageDays < 10;
       const incident: IssueRec = {
-        id, key, projectId: DEMO_PROJECT.id, issueTypeId: incidentType.id,
+        id,
+        key,
+        projectId: DEMO_PROJECT.id,
+        issueTypeId: incidentType.id,
         summary: `Incident: [${service}] [${symptom}] on [${isoDate(alert)}]`,
-        description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: `${symptom} on ${service}.` }] }] },
-        statusId: recent && rng.chance(0.5) ? '10001' : '10003', priorityId: String(rng.int(1, 3)), assigneeId: commander, reporterId: commander,
-        labels: [INCIDENT_LABEL, service], created: jiraTime(created), updated: jiraTime(clear), resolutiondate: null, duedate: null, sprintIds: [],
-        properties: {}, comments: [], changelog: [],
+        description: {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: `${symptom} on ${service}.` }] }],
+        },
+        statusId: recent && rng.chance(0.5) ? '10001' : '10003',
+        priorityId: String(rng.int(1, 3)),
+        assigneeId: commander,
+        reporterId: commander,
+        labels: [INCIDENT_LABEL, service],
+        created: jiraTime(created),
+        updated: jiraTime(clear),
+        resolutiondate: null,
+        duedate: null,
+        sprintIds: [],
+        properties: {},
+        comments: [],
+        changelog: [],
       };
       if (incident.statusId === '10003') {
         incident.resolutiondate = jiraTime(clear);
-        incident.changelog.push({ at: jiraTime(ack), field: 'status', from: 'To Do', to: 'In Progress' }, { at: jiraTime(clear), field: 'status', from: 'In Progress', to: 'Done' });
+        incident.changelog.push(
+          { at: jiraTime(ack), field: 'status', from: 'To Do', to: 'In Progress' },
+          { at: jiraTime(clear), field: 'status', from: 'In Progress', to: 'Done' },
+        );
       }
 
       // Post-mortem state: most older ones published, recent ones still being written, a few never started.
       const hasPm = opts.actionsPerIncident === 3 || !recent || rng.chance(0.6);
       if (hasPm) {
-        const status: PostMortem['status'] = recent ? rng.pick(['draft', 'in-review'] as const) : rng.chance(0.92) ? 'published' : 'in-review';
+        const status: PostMortem['status'] = recent
+          ? rng.pick(['draft', 'in-review'] as const)
+          : rng.chance(0.92)
+            ? 'published'
+            : 'in-review';
         const doc = emptyPostMortem();
         doc.status = status;
         doc.title = { service, symptom, date: isoDate(alert) };
         doc.service = service;
         doc.category = category;
-        doc.impact = { durationMinutesOverride: null, usersAffected: rng.int(0, 50) * 100, revenue: rng.chance(0.6) ? { amount: rng.int(1, 200) * 250, currency: 'USD' } : null, sloBudgetPct: rng.int(1, 60) };
-        doc.timeline = { alertAt: iso(alert), acknowledgedAt: iso(ack), rootCauseAt: iso(rc), fixDeployedAt: iso(fix), recoveredAt: iso(rec), allClearAt: iso(clear), extra: [] };
+        doc.impact = {
+          durationMinutesOverride: null,
+          usersAffected: rng.int(0, 50) * 100,
+          revenue: rng.chance(0.6) ? { amount: rng.int(1, 200) * 250, currency: 'USD' } : null,
+          sloBudgetPct: rng.int(1, 60),
+        };
+        doc.timeline = {
+          alertAt: iso(alert),
+          acknowledgedAt: iso(ack),
+          rootCauseAt: iso(rc),
+          fixDeployedAt: iso(fix),
+          recoveredAt: iso(rec),
+          allClearAt: iso(clear),
+          extra: [],
+        };
         doc.rootCause = rng.pick(text.causes);
-        doc.contributingFactors = { possible: rng.pick(text.factors[0]), detection: rng.pick(text.factors[1]), resolution: rng.pick(text.factors[2]) };
+        doc.contributingFactors = {
+          possible: rng.pick(text.factors[0]),
+          detection: rng.pick(text.factors[1]),
+          resolution: rng.pick(text.factors[2]),
+        };
         doc.wentWell = [rng.pick(WENT_WELL)];
         doc.wentWrong = [rng.pick(WENT_WRONG)];
         doc.lessons = `We learned that ${doc.contributingFactors.possible.toLowerCase()} turns a small fault on ${service} into an outage.`;
         if (rng.chance(0.3)) doc.parkingLot = [{ id: 'p1', idea: rng.pick(PARKING_IDEAS) }];
-        if (status === 'published') { doc.publishedAt = iso(clear + rng.int(1, 5) * DAY); published++; }
+        if (status === 'published') {
+          doc.publishedAt = iso(clear + rng.int(1, 5) * DAY);
+          published++;
+        }
 
         // Repeats follow the article's story: 45% until the team adopts the three rules half-way through,
         // then falling to 12% over six months. A repeat repeats the last incident of the same cause.
@@ -135,7 +249,12 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
             doc.repeatOf = prev.key;
             repeatWhileOpen = prev.actionsDoneBy > created;
             repeats++;
-            store.putLink({ id: String(store.nextId('link', 10000)), typeId: '10051', inwardIssueId: prev.id, outwardIssueId: id });
+            store.putLink({
+              id: String(store.nextId('link', 10000)),
+              typeId: '10051',
+              inwardIssueId: prev.id,
+              outwardIssueId: id,
+            });
           }
         }
 
@@ -152,27 +271,79 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
           // Older tickets are mostly done; a share of recent ones are in progress, blocked or not started.
           const roll = rng.next();
           const doneP = ageDays > 60 ? 0.85 : ageDays > 20 ? 0.5 : 0.15;
-          const state = roll < doneP ? 'done' : roll < doneP + (1 - doneP) * 0.45 ? 'progress' : roll < doneP + (1 - doneP) * 0.6 ? 'blocked' : 'todo';
+          const state =
+            roll < doneP
+              ? 'done'
+              : roll < doneP + (1 - doneP) * 0.45
+                ? 'progress'
+                : roll < doneP + (1 - doneP) * 0.6
+                  ? 'blocked'
+                  : 'todo';
           const resolvedAt = state === 'done' ? Math.min(opts.now - DAY, due + rng.int(-10, 6) * DAY) : null;
           if (resolvedAt === null) actionsDoneBy = Infinity;
           else actionsDoneBy = Math.max(actionsDoneBy, resolvedAt);
           const action = text.actions[(slot + rng.int(0, 2)) % text.actions.length] ?? 'Follow up';
-          doc.actionItems.push({ id: `a${slot + 1}`, action, ownerAccountId: owner, priority, dueDate: isoDate(due), ticketKey: tkey });
+          doc.actionItems.push({
+            id: `a${slot + 1}`,
+            action,
+            ownerAccountId: owner,
+            priority,
+            dueDate: isoDate(due),
+            ticketKey: tkey,
+          });
           const ticket: IssueRec = {
-            id: tid, key: tkey, projectId: DEMO_PROJECT.id, issueTypeId: '10001', summary: action,
-            description: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Action item from post-mortem of ${key}.` }] }] },
-            statusId: state === 'done' ? '10003' : state === 'progress' ? '10001' : state === 'blocked' ? '10002' : '10000',
-            priorityId: priority === 'P1' ? '1' : priority === 'P2' ? '2' : '3', assigneeId: owner, reporterId: commander,
-            labels: [ACTION_LABEL], created: jiraTime(clear + DAY), updated: jiraTime(resolvedAt ?? clear + DAY),
-            resolutiondate: resolvedAt !== null ? jiraTime(resolvedAt) : null, duedate: isoDate(due), sprintIds: sprint ? [sprint.id] : [],
-            properties: { [ACTION_PROPERTY]: { incident: key, slot, itemId: `a${slot + 1}`, priority, service, category, ...(resolvedAt !== null ? { resolvedOnTime: resolvedAt <= due + DAY - 1 ? 1 : 0 } : {}) } },
-            comments: [], changelog: [],
+            id: tid,
+            key: tkey,
+            projectId: DEMO_PROJECT.id,
+            issueTypeId: '10001',
+            summary: action,
+            description: {
+              type: 'doc',
+              version: 1,
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: `Action item from post-mortem of ${key}.` }] },
+              ],
+            },
+            statusId:
+              state === 'done' ? '10003' : state === 'progress' ? '10001' : state === 'blocked' ? '10002' : '10000',
+            priorityId: priority === 'P1' ? '1' : priority === 'P2' ? '2' : '3',
+            assigneeId: owner,
+            reporterId: commander,
+            labels: [ACTION_LABEL],
+            created: jiraTime(clear + DAY),
+            updated: jiraTime(resolvedAt ?? clear + DAY),
+            resolutiondate: resolvedAt !== null ? jiraTime(resolvedAt) : null,
+            duedate: isoDate(due),
+            sprintIds: sprint ? [sprint.id] : [],
+            properties: {
+              [ACTION_PROPERTY]: {
+                incident: key,
+                slot,
+                itemId: `a${slot + 1}`,
+                priority,
+                service,
+                category,
+                ...(resolvedAt !== null ? { resolvedOnTime: resolvedAt <= due + DAY - 1 ? 1 : 0 } : {}),
+              },
+            },
+            comments: [],
+            changelog: [],
           };
           store.putIssue(ticket);
-          store.putLink({ id: String(store.nextId('link', 10000)), typeId: '10050', inwardIssueId: tid, outwardIssueId: id });
+          store.putLink({
+            id: String(store.nextId('link', 10000)),
+            typeId: '10050',
+            inwardIssueId: tid,
+            outwardIssueId: id,
+          });
           actionTickets++;
         }
-        const stored = toStored(doc, { version: 1, updatedAt: iso(clear + DAY), updatedBy: commander, repeatWhileOpen });
+        const stored = toStored(doc, {
+          version: 1,
+          updatedAt: iso(clear + DAY),
+          updatedBy: commander,
+          repeatWhileOpen,
+        });
         incident.properties[POSTMORTEM_PROPERTY] = stored;
         incident.properties[INDEX_PROPERTY] = toIndex(stored);
         byCause.set(`${service}|${category}`, [...earlier, { key, id, actionsDoneBy }]);
@@ -181,5 +352,12 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
       store.putIssue(incident);
     }
   });
-  return { incidents: opts.incidents, actionTickets, published, repeats, sprints: store.sprints.size, ms: Date.now() - t0 };
+  return {
+    incidents: opts.incidents,
+    actionTickets,
+    published,
+    repeats,
+    sprints: store.sprints.size,
+    ms: Date.now() - t0,
+  };
 }

@@ -6,7 +6,13 @@ import { timelineFigures } from './timeline';
 const hhmm = (iso: string | null) => (iso ? iso.slice(11, 16) : '--:--');
 const orDash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
-export interface ActionView { action: string; owner: string; priority: string; dueDate: string; status: string }
+export interface ActionView {
+  action: string;
+  owner: string;
+  priority: string;
+  dueDate: string;
+  status: string;
+}
 
 function sections(pm: PostMortem, actions: ActionView[]) {
   const f = timelineFigures(pm.timeline);
@@ -19,8 +25,13 @@ function sections(pm: PostMortem, actions: ActionView[]) {
       `Revenue impact: ${pm.impact.revenue ? `${pm.impact.revenue.amount} ${pm.impact.revenue.currency}` : '—'}`,
       `SLO budget consumed: ${pm.impact.sloBudgetPct !== null ? `${pm.impact.sloBudgetPct}%` : '—'}`,
     ],
-    timeline: [...MILESTONES.map((m) => ({ at: pm.timeline[m], label: MILESTONE_LABELS[m] })), ...pm.timeline.extra.map((e) => ({ at: e.at, label: e.text }))].map((e) => `${hhmm(e.at)} - ${e.label}`),
-    factors: [pm.contributingFactors.possible, pm.contributingFactors.detection, pm.contributingFactors.resolution].map((x) => x || '—'),
+    timeline: [
+      ...MILESTONES.map((m) => ({ at: pm.timeline[m], label: MILESTONE_LABELS[m] })),
+      ...pm.timeline.extra.map((e) => ({ at: e.at, label: e.text })),
+    ].map((e) => `${hhmm(e.at)} - ${e.label}`),
+    factors: [pm.contributingFactors.possible, pm.contributingFactors.detection, pm.contributingFactors.resolution].map(
+      (x) => x || '—',
+    ),
     actions,
   };
 }
@@ -31,16 +42,30 @@ export function toMarkdown(pm: PostMortem, actions: ActionView[]): string {
   const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join('\n') : '- —');
   return [
     `# ${s.title}`,
-    '## Impact', list(s.impact),
-    '## Timeline (UTC)', list(s.timeline),
-    '## Root Cause', pm.rootCause || '—',
-    '## Contributing Factors', s.factors.map((x, i) => `${i + 1}. ${x}`).join('\n'),
-    '## What Went Well', list(pm.wentWell),
-    '## What Went Wrong', list(pm.wentWrong),
+    '## Impact',
+    list(s.impact),
+    '## Timeline (UTC)',
+    list(s.timeline),
+    '## Root Cause',
+    pm.rootCause || '—',
+    '## Contributing Factors',
+    s.factors.map((x, i) => `${i + 1}. ${x}`).join('\n'),
+    '## What Went Well',
+    list(pm.wentWell),
+    '## What Went Wrong',
+    list(pm.wentWrong),
     '## Action Items',
-    ['| Action | Owner | Priority | Due Date | Status |', '|--------|-------|----------|----------|--------|',
-      ...(s.actions.length ? s.actions.map((a) => `| ${a.action.replace(/\|/g, '\\|')} | ${a.owner} | ${a.priority} | ${a.dueDate} | ${a.status} |`) : ['| — | | | | |'])].join('\n'),
-    '## Lessons Learned', pm.lessons || '—',
+    [
+      '| Action | Owner | Priority | Due Date | Status |',
+      '|--------|-------|----------|----------|--------|',
+      ...(s.actions.length
+        ? s.actions.map(
+            (a) => `| ${a.action.replace(/\|/g, '\\|')} | ${a.owner} | ${a.priority} | ${a.dueDate} | ${a.status} |`,
+          )
+        : ['| — | | | | |']),
+    ].join('\n'),
+    '## Lessons Learned',
+    pm.lessons || '—',
   ].join('\n\n');
 }
 
@@ -50,13 +75,24 @@ export function toAdf(pm: PostMortem, actions: ActionView[]): AdfDoc {
   const items = (xs: string[]) => bulletList((xs.length ? xs : ['—']).map((x) => [text(x)]));
   return doc(
     heading(2, s.title),
-    heading(3, 'Impact'), items(s.impact),
-    heading(3, 'Timeline (UTC)'), items(s.timeline),
-    heading(3, 'Root Cause'), paragraph(text(pm.rootCause || '—')),
-    heading(3, 'Contributing Factors'), orderedList(s.factors.map((x) => [text(x)])),
-    heading(3, 'What Went Well'), items(pm.wentWell),
-    heading(3, 'What Went Wrong'), items(pm.wentWrong),
-    heading(3, 'Action Items'), table(['Action', 'Owner', 'Priority', 'Due Date', 'Status'], s.actions.map((a) => [a.action, a.owner, a.priority, a.dueDate, a.status])),
-    heading(3, 'Lessons Learned'), paragraph(text(pm.lessons || '—')),
+    heading(3, 'Impact'),
+    items(s.impact),
+    heading(3, 'Timeline (UTC)'),
+    items(s.timeline),
+    heading(3, 'Root Cause'),
+    paragraph(text(pm.rootCause || '—')),
+    heading(3, 'Contributing Factors'),
+    orderedList(s.factors.map((x) => [text(x)])),
+    heading(3, 'What Went Well'),
+    items(pm.wentWell),
+    heading(3, 'What Went Wrong'),
+    items(pm.wentWrong),
+    heading(3, 'Action Items'),
+    table(
+      ['Action', 'Owner', 'Priority', 'Due Date', 'Status'],
+      s.actions.map((a) => [a.action, a.owner, a.priority, a.dueDate, a.status]),
+    ),
+    heading(3, 'Lessons Learned'),
+    paragraph(text(pm.lessons || '—')),
   );
 }

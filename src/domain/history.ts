@@ -1,6 +1,9 @@
 import type { Timeline } from '../shared/postmortem';
 
-export interface IssueHistory { created: string; statusChanges: { at: string; from: string; to: string }[] }
+export interface IssueHistory {
+  created: string;
+  statusChanges: { at: string; from: string; to: string }[];
+}
 
 const toUtc = (jiraTime: string) => new Date(Date.parse(jiraTime)).toISOString().slice(0, 16) + 'Z';
 
@@ -12,7 +15,10 @@ export function prefillFromHistory(t: Timeline, h: IssueHistory): { timeline: Ti
   const next = { ...t };
   const filled: string[] = [];
   const set = (m: 'alertAt' | 'acknowledgedAt' | 'allClearAt', at: string | undefined) => {
-    if (!next[m] && at) { next[m] = toUtc(at); filled.push(m); }
+    if (!next[m] && at) {
+      next[m] = toUtc(at);
+      filled.push(m);
+    }
   };
   set('alertAt', h.created);
   set('acknowledgedAt', h.statusChanges.find((c) => /progress/i.test(c.to))?.at);

@@ -6,7 +6,10 @@ import { timelineFigures } from './timeline';
  * Builds the stored property: the document plus the flat values that manifest.yml indexes for JQL.
  * Absent values are left out rather than stored as null, so `IS EMPTY` works in JQL.
  */
-export function toStored(doc: PostMortem, meta: { version: number; updatedAt: string; updatedBy: string; repeatWhileOpen: boolean }): StoredPostMortem {
+export function toStored(
+  doc: PostMortem,
+  meta: { version: number; updatedAt: string; updatedBy: string; repeatWhileOpen: boolean },
+): StoredPostMortem {
   const f = timelineFigures(doc.timeline);
   const duration = doc.impact.durationMinutesOverride ?? f.totalDurationMinutes;
   const stored: StoredPostMortem = {
@@ -47,9 +50,16 @@ export function toIndex(stored: StoredPostMortem): IndexRecord {
   return {
     ...values,
     factorTerms: [...new Set(tokens(`${f.possible} ${f.detection} ${f.resolution}`))].slice(0, 12),
-    parkingIdeas: doc.parkingLot.map((p) => normaliseIdea(p.idea)).filter(Boolean).slice(0, 30),
+    parkingIdeas: doc.parkingLot
+      .map((p) => normaliseIdea(p.idea))
+      .filter(Boolean)
+      .slice(0, 30),
   };
 }
 
 /** Parking-lot ideas are compared across post-mortems by their words, not their spelling. */
-export const normaliseIdea = (idea: string): string => idea.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+export const normaliseIdea = (idea: string): string =>
+  idea
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();

@@ -2,9 +2,20 @@
  * Names the app gives the things it creates in Jira. Kept in one place: the install step creates them,
  * the services and JQL rely on them, and the local demo seeds them the same way.
  */
-export const INCIDENT_TYPE = { name: 'Incident', description: 'A service disruption, with its post-mortem (Post-mortem Loop).' } as const;
-export const ACTION_LINK_TYPE = { name: 'Post-mortem action', outward: 'has action item', inward: 'is action item of' } as const;
-export const REPEAT_LINK_TYPE = { name: 'Post-mortem repeat', outward: 'repeats root cause of', inward: 'root cause repeated by' } as const;
+export const INCIDENT_TYPE = {
+  name: 'Incident',
+  description: 'A service disruption, with its post-mortem (Post-mortem Loop).',
+} as const;
+export const ACTION_LINK_TYPE = {
+  name: 'Post-mortem action',
+  outward: 'has action item',
+  inward: 'is action item of',
+} as const;
+export const REPEAT_LINK_TYPE = {
+  name: 'Post-mortem repeat',
+  outward: 'repeats root cause of',
+  inward: 'root cause repeated by',
+} as const;
 export const ACTION_LABEL = 'postmortem-action';
 export const INCIDENT_LABEL = 'incident';
 /** The whole post-mortem document (up to Jira's 32 KB per property). */

@@ -8,18 +8,23 @@ export const quote = (v: string): string => `"${v.replace(/\\/g, '\\\\').replace
 
 export const jql = {
   incidents: (projectKey: string) => `project = ${quote(projectKey)} AND issuetype = ${quote(INCIDENT_TYPE.name)}`,
-  publishedPostmortems: (projectKey: string) => `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status = "published"`,
-  actionTickets: (projectKey: string) => `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY`,
+  publishedPostmortems: (projectKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status = "published"`,
+  actionTickets: (projectKey: string) =>
+    `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY`,
   actionTicketsDone: (projectKey: string) => `${jql.actionTickets(projectKey)} AND statusCategory = Done`,
-  actionTicketsOf: (projectKey: string, incidentKey: string) => `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}`,
-  openActionTickets: (projectKey: string) => `${jql.actionTickets(projectKey)} AND statusCategory != Done ORDER BY duedate ASC`,
+  actionTicketsOf: (projectKey: string, incidentKey: string) =>
+    `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}`,
+  openActionTickets: (projectKey: string) =>
+    `${jql.actionTickets(projectKey)} AND statusCategory != Done ORDER BY duedate ASC`,
   /** Rule 3 and the panel's own tickets in one search: open ones, ones done since the last review, and this incident's. */
   reviewTickets: (projectKey: string, since: string, incidentKey: string) =>
     `${jql.actionTickets(projectKey)} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since))} OR issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}) ORDER BY duedate ASC`,
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
-  openActionsOfIncident: (projectKey: string, incidentKey: string) => `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
+  openActionsOfIncident: (projectKey: string, incidentKey: string) =>
+    `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };
 
 /** JQL's date-time literal (minute precision, the site's zone: UTC here). */
@@ -28,4 +33,5 @@ export function jqlDate(iso: string): string {
   return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
 }
 
-export const withinDays = (query: string, field: 'created' | 'resolved', days: number) => `${query} AND ${field} >= -${days}d`;
+export const withinDays = (query: string, field: 'created' | 'resolved', days: number) =>
+  `${query} AND ${field} >= -${days}d`;

@@ -26,7 +26,8 @@ export function reportJql(projectKey: string, f: ReportFilters) {
     priorityDone: (p: string) => `${done} AND ${pa('priority')} = ${quote(p)}`,
     /** Post-mortems of the trend's 12 months (or the window, if longer): read once for every pattern. */
     patterns: (days: number) => `${incidents} AND ${pm('status')} IS NOT EMPTY${within(days)} ORDER BY created ASC`,
-    review: (since: string) => `${tickets} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since))}) ORDER BY duedate ASC`,
+    review: (since: string) =>
+      `${tickets} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since))}) ORDER BY duedate ASC`,
     openReview: `${tickets} AND statusCategory != Done ORDER BY duedate ASC`,
   };
 }

@@ -1,7 +1,11 @@
 import type { IndexRecord } from '../shared/postmortem';
 import type { Breakdown, JqlCount, MonthPoint, Ratio } from '../shared/report';
 
-export const ratio = (numerator: JqlCount, denominator: JqlCount): Ratio => ({ numerator, denominator, value: denominator.count > 0 ? numerator.count / denominator.count : null });
+export const ratio = (numerator: JqlCount, denominator: JqlCount): Ratio => ({
+  numerator,
+  denominator,
+  value: denominator.count > 0 ? numerator.count / denominator.count : null,
+});
 
 export function median(xs: number[]): number | null {
   if (xs.length === 0) return null;
@@ -10,12 +14,18 @@ export function median(xs: number[]): number | null {
   return s.length % 2 ? (s[mid] ?? null) : Math.round((((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2) * 10) / 10;
 }
 
-export interface IncidentFacts { key: string; created: number; index: IndexRecord }
+export interface IncidentFacts {
+  key: string;
+  created: number;
+  index: IndexRecord;
+}
 
 /** The last 12 calendar months (UTC), oldest first, ending with the month of `now`. */
 export function lastMonths(now: number, n = 12): string[] {
   const d = new Date(now);
-  return Array.from({ length: n }, (_, i) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (n - 1 - i), 1)).toISOString().slice(0, 7));
+  return Array.from({ length: n }, (_, i) =>
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - (n - 1 - i), 1)).toISOString().slice(0, 7),
+  );
 }
 
 /** Monthly repeat rate and response times, by the month each incident was created. */
@@ -46,7 +56,9 @@ function breakdown(incidents: IncidentFacts[], by: (i: IncidentFacts) => string)
     g.revenue += i.index.revenueImpact ?? 0;
     groups.set(name, g);
   }
-  return [...groups.values()].sort((a, b) => b.incidents - a.incidents || b.repeats - a.repeats || a.name.localeCompare(b.name));
+  return [...groups.values()].sort(
+    (a, b) => b.incidents - a.incidents || b.repeats - a.repeats || a.name.localeCompare(b.name),
+  );
 }
 
 export const byCategory = (incidents: IncidentFacts[]) => breakdown(incidents, (i) => i.index.category);
@@ -64,7 +76,10 @@ export function repeatChains(incidents: IncidentFacts[]): string[][] {
   const chains: string[][] = [];
   const walk = (key: string, path: string[]) => {
     const children = next.get(key) ?? [];
-    if (children.length === 0) { if (path.length > 1) chains.push(path); return; }
+    if (children.length === 0) {
+      if (path.length > 1) chains.push(path);
+      return;
+    }
     for (const c of children) walk(c, [...path, c]);
   };
   for (const root of next.keys()) if (!repeats.has(root)) walk(root, [root]);
@@ -72,18 +87,43 @@ export function repeatChains(incidents: IncidentFacts[]): string[][] {
 }
 
 /** Words that say nothing on their own in a list of themes ("late", "missing"). */
-const THEME_STOP = new Set(['late', 'low', 'high', 'set', 'slow', 'missing', 'still', 'too', 'fired', 'took', 'made', 'need', 'one', 'two']);
+const THEME_STOP = new Set([
+  'late',
+  'low',
+  'high',
+  'set',
+  'slow',
+  'missing',
+  'still',
+  'too',
+  'fired',
+  'took',
+  'made',
+  'need',
+  'one',
+  'two',
+]);
 
 /** Words that recur in contributing factors across post-mortems (counted once per post-mortem). */
 export function recurringThemes(incidents: IncidentFacts[], min = 2): { term: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const i of incidents) for (const t of new Set(i.index.factorTerms)) if (!THEME_STOP.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([term, count]) => ({ term, count }));
+  for (const i of incidents)
+    for (const t of new Set(i.index.factorTerms)) if (!THEME_STOP.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c >= min)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 15)
+    .map(([term, count]) => ({ term, count }));
 }
 
 /** Parking-lot ideas that came back in several post-mortems: they gain weight each time. */
 export function recurringIdeas(incidents: IncidentFacts[], min = 2): { idea: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const i of incidents) for (const idea of new Set(i.index.parkingIdeas)) counts.set(idea, (counts.get(idea) ?? 0) + 1);
-  return [...counts].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 15).map(([idea, count]) => ({ idea, count }));
+  for (const i of incidents)
+    for (const idea of new Set(i.index.parkingIdeas)) counts.set(idea, (counts.get(idea) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c >= min)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 15)
+    .map(([idea, count]) => ({ idea, count }));
 }

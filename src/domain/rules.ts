@@ -15,8 +15,13 @@ export function composeTitle(t: PostMortem['title']): string {
 
 /** Root cause: two to three sentences; more is a warning, not an error. */
 export function rootCauseWarning(rootCause: string): string | null {
-  const sentences = rootCause.split(/[.!?]+(?:\s|$)/).map((s) => s.trim()).filter(Boolean).length;
-  return sentences > 3 ? `The root cause has ${sentences} sentences; the template asks for two or three, technical but readable.` : null;
+  const sentences = rootCause
+    .split(/[.!?]+(?:\s|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean).length;
+  return sentences > 3
+    ? `The root cause has ${sentences} sentences; the template asks for two or three, technical but readable.`
+    : null;
 }
 
 /** What a status change requires: publishing needs a root cause and owned, dated action items. */

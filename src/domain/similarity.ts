@@ -10,13 +10,24 @@ export interface IncidentText {
   rootCause: string;
   contributingFactors: string[];
 }
-export interface Candidate { key: string; score: number }
+export interface Candidate {
+  key: string;
+  score: number;
+}
 
-const STOP = new Set('a an and are as at be because but by for from had has have in into is it its of on or our that the their then there this to was we were when which while with without not no after before during could did does should would than too very all any also been being both each few more most other some such only own same so can will just'.split(' '));
+const STOP = new Set(
+  'a an and are as at be because but by for from had has have in into is it its of on or our that the their then there this to was we were when which while with without not no after before during could did does should would than too very all any also been being both each few more most other some such only own same so can will just'.split(
+    ' ',
+  ),
+);
 
 /** Lower-case words, stop words removed, crude suffix stemming so "retries"/"retried"/"retry" meet. */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP.has(w)).map(stem);
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && !STOP.has(w))
+    .map(stem);
 }
 
 function stem(w: string): string {
@@ -59,10 +70,12 @@ export function rankSimilar(target: IncidentText, corpus: IncidentText[], limit 
     if (target.service && c.service === target.service) score += SERVICE_BOOST;
     return { key: c.key, score: Math.round(score * 1000) / 1000, created: c.created };
   });
-  return scored
-    .filter((s) => s.score > 0)
-    // Ties go to the most recent earlier incident: a repeat usually repeats the last one.
-    .sort((a, b) => b.score - a.score || Date.parse(b.created) - Date.parse(a.created))
-    .slice(0, limit)
-    .map(({ key, score }) => ({ key, score }));
+  return (
+    scored
+      .filter((s) => s.score > 0)
+      // Ties go to the most recent earlier incident: a repeat usually repeats the last one.
+      .sort((a, b) => b.score - a.score || Date.parse(b.created) - Date.parse(a.created))
+      .slice(0, limit)
+      .map(({ key, score }) => ({ key, score }))
+  );
 }

@@ -17,13 +17,26 @@ export function sprintEndDate(sprint: Sprint | null, fallbackStart: number, leng
  * A proposal for the next sprint that follows the board's rhythm: the same length as the latest dated sprint,
  * starting when the last one ends, named by incrementing its trailing number.
  */
-export function proposeNextSprint(sprints: Sprint[], boardId: number, now: number): { name: string; originBoardId: number; startDate: string; endDate: string } {
-  const dated = sprints.filter((s) => s.startDate && s.endDate).sort((a, b) => Date.parse(b.endDate ?? '') - Date.parse(a.endDate ?? ''));
+export function proposeNextSprint(
+  sprints: Sprint[],
+  boardId: number,
+  now: number,
+): { name: string; originBoardId: number; startDate: string; endDate: string } {
+  const dated = sprints
+    .filter((s) => s.startDate && s.endDate)
+    .sort((a, b) => Date.parse(b.endDate ?? '') - Date.parse(a.endDate ?? ''));
   const latest = dated[0];
-  const lengthMs = latest ? Math.max(DAY, Date.parse(latest.endDate ?? '') - Date.parse(latest.startDate ?? '')) : 14 * DAY;
+  const lengthMs = latest
+    ? Math.max(DAY, Date.parse(latest.endDate ?? '') - Date.parse(latest.startDate ?? ''))
+    : 14 * DAY;
   const start = Math.max(latest ? Date.parse(latest.endDate ?? '') : now, now);
   const last = sprints[sprints.length - 1];
   const m = last ? /^(.*?)(\d+)\s*$/.exec(last.name) : null;
   const name = m ? `${m[1]}${Number(m[2]) + 1}` : `Sprint ${sprints.length + 1}`;
-  return { name, originBoardId: boardId, startDate: new Date(start).toISOString(), endDate: new Date(start + lengthMs).toISOString() };
+  return {
+    name,
+    originBoardId: boardId,
+    startDate: new Date(start).toISOString(),
+    endDate: new Date(start + lengthMs).toISOString(),
+  };
 }

@@ -25,7 +25,11 @@ export function timelineFigures(t: Timeline): TimelineFigures {
   };
 }
 
-export interface OrderProblem { milestone: Milestone; before: Milestone; message: string }
+export interface OrderProblem {
+  milestone: Milestone;
+  before: Milestone;
+  message: string;
+}
 
 /** Milestones recorded out of the article's order (e.g. "fix deployed" before "root cause identified"). */
 export function milestonesOutOfOrder(t: Timeline): OrderProblem[] {
@@ -36,7 +40,11 @@ export function milestonesOutOfOrder(t: Timeline): OrderProblem[] {
     if (!v) continue;
     const at = Date.parse(v);
     if (last && at < last.at) {
-      problems.push({ milestone: m, before: last.m, message: `${MILESTONE_LABELS[m]} is earlier than ${MILESTONE_LABELS[last.m].toLowerCase()}` });
+      problems.push({
+        milestone: m,
+        before: last.m,
+        message: `${MILESTONE_LABELS[m]} is earlier than ${MILESTONE_LABELS[last.m].toLowerCase()}`,
+      });
     } else {
       last = { m, at };
     }

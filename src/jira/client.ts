@@ -53,19 +53,26 @@ async function failure(res: JiraResponse, operation: string): Promise<JiraError>
       const b = body as { errorMessages?: unknown; errors?: unknown; message?: unknown };
       if (Array.isArray(b.errorMessages)) messages = b.errorMessages.filter((m): m is string => typeof m === 'string');
       if (b.errors && typeof b.errors === 'object') {
-        fieldErrors = Object.fromEntries(Object.entries(b.errors).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        fieldErrors = Object.fromEntries(
+          Object.entries(b.errors).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        );
       }
       if (typeof b.message === 'string') messages.push(b.message);
     }
   } catch {
     if (raw.trim()) messages = [raw.trim().slice(0, 300)];
   }
-  if (res.status === 429 && messages.length === 0) messages = ['Jira is rate limiting this app; try again in a moment.'];
+  if (res.status === 429 && messages.length === 0)
+    messages = ['Jira is rate limiting this app; try again in a moment.'];
   return new JiraError(res.status, operation, messages, fieldErrors, res.headers.get('ratelimit-reason') ?? undefined);
 }
 
 /** A 2xx answer's JSON, validated; anything else becomes a JiraError with Jira's messages. */
-export async function readJson<S extends z.ZodType>(res: JiraResponse, schema: S, operation: string): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  res: JiraResponse,
+  schema: S,
+  operation: string,
+): Promise<z.infer<S>> {
   if (res.status < 200 || res.status >= 300) throw await failure(res, operation);
   const raw = await res.text();
   let body: unknown;
@@ -76,7 +83,10 @@ export async function readJson<S extends z.ZodType>(res: JiraResponse, schema: S
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new JiraResponseShapeError(operation, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`));
+    throw new JiraResponseShapeError(
+      operation,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+    );
   }
   return parsed.data;
 }

@@ -1,19 +1,38 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { JSON_HEADERS, expectOk, json, readJson } from './client';
-import { FieldSchema, IssueLinkTypeSchema, IssueTypeSchema, PrioritySchema, ProjectSchema, UserSchema } from './schemas';
+import {
+  FieldSchema,
+  IssueLinkTypeSchema,
+  IssueTypeSchema,
+  PrioritySchema,
+  ProjectSchema,
+  UserSchema,
+} from './schemas';
 import type { JiraTransport } from './transport';
 
 export async function getMyself(t: JiraTransport) {
-  return readJson(await t.requestJira(route`/rest/api/3/myself`, { method: 'GET', headers: JSON_HEADERS }), UserSchema, 'Read the current user');
+  return readJson(
+    await t.requestJira(route`/rest/api/3/myself`, { method: 'GET', headers: JSON_HEADERS }),
+    UserSchema,
+    'Read the current user',
+  );
 }
 
 export async function getProject(t: JiraTransport, projectIdOrKey: string) {
-  return readJson(await t.requestJira(route`/rest/api/3/project/${projectIdOrKey}`, { method: 'GET', headers: JSON_HEADERS }), ProjectSchema, `Read project ${projectIdOrKey}`);
+  return readJson(
+    await t.requestJira(route`/rest/api/3/project/${projectIdOrKey}`, { method: 'GET', headers: JSON_HEADERS }),
+    ProjectSchema,
+    `Read project ${projectIdOrKey}`,
+  );
 }
 
 export async function getFields(t: JiraTransport) {
-  return readJson(await t.requestJira(route`/rest/api/3/field`, { method: 'GET', headers: JSON_HEADERS }), z.array(FieldSchema), 'List fields');
+  return readJson(
+    await t.requestJira(route`/rest/api/3/field`, { method: 'GET', headers: JSON_HEADERS }),
+    z.array(FieldSchema),
+    'List fields',
+  );
 }
 
 /** The Sprint custom field's id; never assume customfield_10020. */
@@ -23,17 +42,32 @@ export async function findSprintFieldId(t: JiraTransport): Promise<string | null
 }
 
 export async function getIssueTypes(t: JiraTransport) {
-  return readJson(await t.requestJira(route`/rest/api/3/issuetype`, { method: 'GET', headers: JSON_HEADERS }), z.array(IssueTypeSchema), 'List issue types');
+  return readJson(
+    await t.requestJira(route`/rest/api/3/issuetype`, { method: 'GET', headers: JSON_HEADERS }),
+    z.array(IssueTypeSchema),
+    'List issue types',
+  );
 }
 
 export async function createIssueType(t: JiraTransport, input: { name: string; description: string }) {
-  const res = await t.requestJira(route`/rest/api/3/issuetype`, { method: 'POST', headers: JSON_HEADERS, body: json({ ...input, hierarchyLevel: 0 }) });
+  const res = await t.requestJira(route`/rest/api/3/issuetype`, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: json({ ...input, hierarchyLevel: 0 }),
+  });
   return readJson(res, IssueTypeSchema, `Create issue type ${input.name}`);
 }
 
 export async function getPriorities(t: JiraTransport) {
   const Page = z.object({ values: z.array(PrioritySchema), isLast: z.boolean().optional() });
-  return readJson(await t.requestJira(route`/rest/api/3/priority/search?maxResults=${'100'}`, { method: 'GET', headers: JSON_HEADERS }), Page, 'List priorities');
+  return readJson(
+    await t.requestJira(route`/rest/api/3/priority/search?maxResults=${'100'}`, {
+      method: 'GET',
+      headers: JSON_HEADERS,
+    }),
+    Page,
+    'List priorities',
+  );
 }
 
 export async function getIssueLinkTypes(t: JiraTransport) {
@@ -42,19 +76,33 @@ export async function getIssueLinkTypes(t: JiraTransport) {
 }
 
 export async function createIssueLinkType(t: JiraTransport, input: { name: string; inward: string; outward: string }) {
-  const res = await t.requestJira(route`/rest/api/3/issueLinkType`, { method: 'POST', headers: JSON_HEADERS, body: json(input) });
+  const res = await t.requestJira(route`/rest/api/3/issueLinkType`, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: json(input),
+  });
   return readJson(res, IssueLinkTypeSchema, `Create issue link type ${input.name}`);
 }
 
 export async function findAssignableUsers(t: JiraTransport, projectKey: string, query: string) {
-  const res = await t.requestJira(route`/rest/api/3/user/assignable/search?project=${projectKey}&query=${query}&maxResults=${'20'}`, { method: 'GET', headers: JSON_HEADERS });
+  const res = await t.requestJira(
+    route`/rest/api/3/user/assignable/search?project=${projectKey}&query=${query}&maxResults=${'20'}`,
+    { method: 'GET', headers: JSON_HEADERS },
+  );
   return readJson(res, z.array(UserSchema), 'Search assignable users');
 }
 
 /** Whether the current user has a project permission (e.g. ADMINISTER_PROJECTS) in a project. */
 export async function hasProjectPermission(t: JiraTransport, projectKey: string, permission: string): Promise<boolean> {
-  const res = await t.requestJira(route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${permission}`, { method: 'GET', headers: JSON_HEADERS });
-  const body = await readJson(res, z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() })) }), `Check ${permission} in ${projectKey}`);
+  const res = await t.requestJira(route`/rest/api/3/mypermissions?projectKey=${projectKey}&permissions=${permission}`, {
+    method: 'GET',
+    headers: JSON_HEADERS,
+  });
+  const body = await readJson(
+    res,
+    z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean().optional() })) }),
+    `Check ${permission} in ${projectKey}`,
+  );
   return body.permissions[permission]?.havePermission === true;
 }
 

@@ -12,14 +12,23 @@ export class JiraError extends Error {
     this.name = 'JiraError';
   }
 
-  get isRateLimited(): boolean { return this.status === 429; }
-  get isForbidden(): boolean { return this.status === 403 || this.status === 401; }
-  get isNotFound(): boolean { return this.status === 404; }
+  get isRateLimited(): boolean {
+    return this.status === 429;
+  }
+  get isForbidden(): boolean {
+    return this.status === 403 || this.status === 401;
+  }
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
 }
 
 /** Jira answered 2xx but with a body that does not match what the app relies on. */
 export class JiraResponseShapeError extends Error {
-  constructor(readonly operation: string, readonly issues: string[]) {
+  constructor(
+    readonly operation: string,
+    readonly issues: string[],
+  ) {
     super(`${operation}: unexpected response from Jira (${issues.slice(0, 3).join('; ')})`);
     this.name = 'JiraResponseShapeError';
   }

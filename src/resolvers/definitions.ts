@@ -13,41 +13,70 @@ import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
 import { toFailure } from './errors';
 
-type Handler<K extends ResolverName> = (payload: z.output<(typeof payloads)[K]>, ctx: InvocationContext, platform: Platform) => Promise<Answers[K]>;
-export type ResolverMap = { [K in ResolverName]: (payload: unknown, ctx: InvocationContext) => Promise<Result<Answers[K]>> };
+type Handler<K extends ResolverName> = (
+  payload: z.output<(typeof payloads)[K]>,
+  ctx: InvocationContext,
+  platform: Platform,
+) => Promise<Answers[K]>;
+export type ResolverMap = {
+  [K in ResolverName]: (payload: unknown, ctx: InvocationContext) => Promise<Result<Answers[K]>>;
+};
 
 const need = (value: string | undefined, what: string): string => {
-  if (!value) throw new z.ZodError([{ code: 'custom', path: ['context', what], message: `this resolver runs only where Jira provides the ${what}`, input: undefined }]);
+  if (!value)
+    throw new z.ZodError([
+      {
+        code: 'custom',
+        path: ['context', what],
+        message: `this resolver runs only where Jira provides the ${what}`,
+        input: undefined,
+      },
+    ]);
   return value;
 };
 const issueOf = (ctx: InvocationContext) => need(ctx.issueKey, 'issueKey');
 const projectOf = (ctx: InvocationContext) => need(ctx.projectKey, 'projectKey');
-const panelFor = (ctx: InvocationContext, p: Platform) => loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), p.now());
+const panelFor = (ctx: InvocationContext, p: Platform) =>
+  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), p.now());
 
 /** Thin resolvers: validate the payload, call one service, wrap the answer. One per surface and verb. */
 const handlers: { [K in ResolverName]: Handler<K> } = {
   'panel/load': (_p, ctx, p) => panelFor(ctx, p),
-  'panel/save': (payload, ctx, p) => savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
-  'actions/create': (payload, ctx, p) => createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
+  'panel/save': (payload, ctx, p) =>
+    savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
+  'actions/create': (payload, ctx, p) =>
+    createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
   'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
   'review/outcome': async (payload, ctx, p) => {
     const jira = p.asUser(ctx.accountId);
     const projectKey = projectOf(ctx);
-    const lookup = async (accountId: string) => (await findAssignableUsers(jira, projectKey, '')).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })).find((u) => u.accountId === accountId) ?? null;
+    const lookup = async (accountId: string) =>
+      (await findAssignableUsers(jira, projectKey, ''))
+        .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }))
+        .find((u) => u.accountId === accountId) ?? null;
     return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
   },
   'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), await panelFor(ctx, p)),
   'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
   'users/search': async (payload, ctx, p) => ({
-    users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
+    users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({
+      accountId: u.accountId,
+      displayName: u.displayName ?? u.accountId,
+    })),
   }),
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
   'settings/save': (settings, ctx, p) => saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), settings),
-  'report/headline': (filters, ctx, p) => reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
-  'report/details': (filters, ctx, p) => reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+  'report/headline': (filters, ctx, p) =>
+    reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+  'report/details': (filters, ctx, p) =>
+    reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
 };
 
-function define<S extends z.ZodType, T>(schema: S, handler: (payload: z.output<S>, ctx: InvocationContext, platform: Platform) => Promise<T>, platform: Platform) {
+function define<S extends z.ZodType, T>(
+  schema: S,
+  handler: (payload: z.output<S>, ctx: InvocationContext, platform: Platform) => Promise<T>,
+  platform: Platform,
+) {
   return async (payload: unknown, ctx: InvocationContext): Promise<Result<T>> => {
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) return toFailure(parsed.error);

@@ -10,12 +10,22 @@ export function toFailure(error: unknown): Result<never> {
     return error.hint && !r.ok ? { ok: false, error: { ...r.error, hint: error.hint } } : r;
   }
   if (error instanceof ZodError) {
-    return failure('VALIDATION', 'The request was not valid.', error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`));
+    return failure(
+      'VALIDATION',
+      'The request was not valid.',
+      error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`),
+    );
   }
   if (error instanceof JiraError) {
     const details = [...error.errorMessages, ...Object.entries(error.fieldErrors).map(([k, v]) => `${k}: ${v}`)];
-    if (error.status === 429) return failure('RATE_LIMITED', 'Jira is busy (rate limited). Nothing was lost: try again in a few seconds.', details);
-    if (error.isForbidden) return failure('FORBIDDEN', `Jira refused: ${details[0] ?? 'you do not have permission for this.'}`, details);
+    if (error.status === 429)
+      return failure(
+        'RATE_LIMITED',
+        'Jira is busy (rate limited). Nothing was lost: try again in a few seconds.',
+        details,
+      );
+    if (error.isForbidden)
+      return failure('FORBIDDEN', `Jira refused: ${details[0] ?? 'you do not have permission for this.'}`, details);
     if (error.isNotFound) return failure('NOT_FOUND', details[0] ?? 'Not found in Jira.', details);
     return failure('JIRA_ERROR', `${error.operation} failed (HTTP ${error.status}).`, details);
   }

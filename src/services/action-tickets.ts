@@ -31,9 +31,14 @@ const SlotSchema = z.object({
 type Slot = z.infer<typeof SlotSchema>;
 
 interface Context {
-  jira: JiraTransport; kvs: KeyValueStore; requestId: string; now: number;
+  jira: JiraTransport;
+  kvs: KeyValueStore;
+  requestId: string;
+  now: number;
   incident: { id: string; key: string; summary: string; projectKey: string; service: string; category: string };
-  sprint: Sprint; sprintFieldId: string | null; settings: ProjectSettings;
+  sprint: Sprint;
+  sprintFieldId: string | null;
+  settings: ProjectSettings;
   existing: Map<number, { key: string; inSprint: boolean }>;
 }
 
@@ -42,36 +47,89 @@ interface Context {
  * Idempotent and concurrency-safe: every slot is reserved atomically in KVS before anything is created,
  * Jira is searched for tickets an earlier attempt created, and each later step (link, sprint) is repeatable.
  */
-export async function createActionTickets(jira: JiraTransport, kvs: KeyValueStore, issueKey: string, requestId: string, now: number): Promise<CreateTicketsAnswer> {
+export async function createActionTickets(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issueKey: string,
+  requestId: string,
+  now: number,
+): Promise<CreateTicketsAnswer> {
   const { issue, stored } = await readStoredPostMortem(jira, issueKey);
-  if (issue.fields?.issuetype?.name !== INCIDENT_TYPE.name) throw new AppFailure('PRECONDITION', `${issueKey} is not an Incident.`);
+  if (issue.fields?.issuetype?.name !== INCIDENT_TYPE.name)
+    throw new AppFailure('PRECONDITION', `${issueKey} is not an Incident.`);
   const items = stored?.doc.actionItems ?? [];
-  if (items.length === 0) throw new AppFailure('PRECONDITION', 'Add action items (at most three) and save the post-mortem before creating tickets.');
-  const missing = items.flatMap((a, i) => (a.ownerAccountId ? [] : [`Action item ${i + 1} ("${a.action}") needs an owner.`]));
-  if (missing.length) throw new AppFailure('VALIDATION', 'Every action item needs an owner before it becomes a ticket.', missing);
+  if (items.length === 0)
+    throw new AppFailure(
+      'PRECONDITION',
+      'Add action items (at most three) and save the post-mortem before creating tickets.',
+    );
+  const missing = items.flatMap((a, i) =>
+    a.ownerAccountId ? [] : [`Action item ${i + 1} ("${a.action}") needs an owner.`],
+  );
+  if (missing.length)
+    throw new AppFailure('VALIDATION', 'Every action item needs an owner before it becomes a ticket.', missing);
 
   const projectKey = issue.fields?.project?.key ?? issueKey.split('-')[0] ?? '';
-  const [config, settings, boards] = await Promise.all([siteConfig(kvs, jira), projectSettings(kvs, projectKey), getScrumBoards(jira, projectKey)]);
+  const [config, settings, boards] = await Promise.all([
+    siteConfig(kvs, jira),
+    projectSettings(kvs, projectKey),
+    getScrumBoards(jira, projectKey),
+  ]);
   const board = boards[0];
-  if (!board) throw new AppFailure('PRECONDITION', `Project ${projectKey} has no scrum board, so there is no next sprint to put action items in. Rule 2 puts them in the next sprint, never the backlog: add a scrum board first.`);
+  if (!board)
+    throw new AppFailure(
+      'PRECONDITION',
+      `Project ${projectKey} has no scrum board, so there is no next sprint to put action items in. Rule 2 puts them in the next sprint, never the backlog: add a scrum board first.`,
+    );
   const sprint = nextSprint(await getSprints(jira, board.id, 'future'));
   if (!sprint) {
-    throw new AppFailure('PRECONDITION', `Board "${board.name}" has no future sprint. Rule 2 puts action items directly in the next sprint, never the backlog, so no ticket was created.`, undefined, 'create-sprint');
+    throw new AppFailure(
+      'PRECONDITION',
+      `Board "${board.name}" has no future sprint. Rule 2 puts action items directly in the next sprint, never the backlog, so no ticket was created.`,
+      undefined,
+      'create-sprint',
+    );
   }
-  const found = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), { fields: ['status', ...(config.sprintFieldId ? [config.sprintFieldId] : [])], properties: [ACTION_PROPERTY], maxResults: 50 });
+  const found = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), {
+    fields: ['status', ...(config.sprintFieldId ? [config.sprintFieldId] : [])],
+    properties: [ACTION_PROPERTY],
+    maxResults: 50,
+  });
   const existing = new Map<number, { key: string; inSprint: boolean }>();
   for (const t of found) {
     const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
     const sprints = config.sprintFieldId ? SprintFieldValueSchema.safeParse(t.fields?.[config.sprintFieldId]) : null;
-    if (prop.success) existing.set(prop.data.slot, { key: t.key, inSprint: Boolean(sprints?.success && sprints.data?.some((s) => s.state !== 'closed')) });
+    if (prop.success)
+      existing.set(prop.data.slot, {
+        key: t.key,
+        inSprint: Boolean(sprints?.success && sprints.data?.some((s) => s.state !== 'closed')),
+      });
   }
-  const ctx: Context = { jira, kvs, requestId, now, incident: { id: issue.id, key: issueKey, summary: issue.fields?.summary ?? '', projectKey, service: stored?.service ?? '', category: stored?.category ?? '' }, sprint, sprintFieldId: config.sprintFieldId, settings, existing };
+  const ctx: Context = {
+    jira,
+    kvs,
+    requestId,
+    now,
+    incident: {
+      id: issue.id,
+      key: issueKey,
+      summary: issue.fields?.summary ?? '',
+      projectKey,
+      service: stored?.service ?? '',
+      category: stored?.category ?? '',
+    },
+    sprint,
+    sprintFieldId: config.sprintFieldId,
+    settings,
+    existing,
+  };
 
   // One slot after another: Jira limits writes per issue, and the incident is linked to each ticket.
   const progress: ActionProgress[] = [];
   for (const [slot, item] of items.entries()) progress.push(await ensureTicket(ctx, slot, item));
   const keys = new Map(progress.filter((p) => p.ticketKey).map((p) => [p.itemId, p.ticketKey ?? '']));
-  if ([...keys].some(([id, key]) => items.find((a) => a.id === id)?.ticketKey !== key)) await recordTicketKeys(jira, kvs, issueKey, keys, now);
+  if ([...keys].some(([id, key]) => items.find((a) => a.id === id)?.ticketKey !== key))
+    await recordTicketKeys(jira, kvs, issueKey, keys, now);
   return { items: progress, sprint: { id: sprint.id, name: sprint.name } };
 }
 
@@ -80,11 +138,17 @@ async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promi
   const base = { itemId: item.id, slot };
   const found = ctx.existing.get(slot);
   const reserved = SlotSchema.safeParse(await ctx.kvs.get(slotKey));
-  if (reserved.success && reserved.data.state === 'done' && reserved.data.ticketKey) return { ...base, state: 'existing', ticketKey: reserved.data.ticketKey };
+  if (reserved.success && reserved.data.state === 'done' && reserved.data.ticketKey)
+    return { ...base, state: 'existing', ticketKey: reserved.data.ticketKey };
   if (found) {
     // An earlier attempt created it (perhaps its answer was lost): complete it, never create another.
     await finish(ctx, found.key, found.inSprint);
-    await ctx.kvs.set(slotKey, { state: 'done', owner: ctx.requestId, at: ctx.now, ticketKey: found.key } satisfies Slot);
+    await ctx.kvs.set(slotKey, {
+      state: 'done',
+      owner: ctx.requestId,
+      at: ctx.now,
+      ticketKey: found.key,
+    } satisfies Slot);
     return { ...base, state: 'existing', ticketKey: found.key };
   }
   const mine: Slot = { state: 'creating', owner: ctx.requestId, at: ctx.now };
@@ -98,9 +162,11 @@ async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promi
       return { ...base, state: 'existing', ticketKey: s.ticketKey };
     }
     const abandoned = s.state === 'uncertain' || ctx.now - s.at > LEASE_MS;
-    if (!abandoned && s.owner !== ctx.requestId) return { ...base, state: 'in-progress', message: 'Someone else is creating this ticket right now.' };
+    if (!abandoned && s.owner !== ctx.requestId)
+      return { ...base, state: 'in-progress', message: 'Someone else is creating this ticket right now.' };
     // Take over a failed or abandoned attempt: atomically, so only one retry proceeds.
-    if (!(await ctx.kvs.setIfAbsent(`${slotKey}:takeover:${s.at}:${s.owner}`, { by: ctx.requestId }))) return { ...base, state: 'in-progress', message: 'Another retry is creating this ticket.' };
+    if (!(await ctx.kvs.setIfAbsent(`${slotKey}:takeover:${s.at}:${s.owner}`, { by: ctx.requestId })))
+      return { ...base, state: 'in-progress', message: 'Another retry is creating this ticket.' };
     await ctx.kvs.set(slotKey, mine);
   }
 
@@ -113,13 +179,22 @@ async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promi
       return { ...base, state: 'failed', message: e.errorMessages[0] ?? Object.values(e.fieldErrors)[0] ?? e.message };
     }
     await ctx.kvs.set(slotKey, { ...mine, state: 'uncertain' } satisfies Slot);
-    return { ...base, state: 'failed', message: 'Jira did not confirm the ticket. Click again: the app checks Jira first and never creates a duplicate.' };
+    return {
+      ...base,
+      state: 'failed',
+      message: 'Jira did not confirm the ticket. Click again: the app checks Jira first and never creates a duplicate.',
+    };
   }
   await ctx.kvs.set(slotKey, { ...mine, state: 'created', ticketKey: created.key } satisfies Slot);
   try {
     await finish(ctx, created.key, created.inSprint);
   } catch (e) {
-    return { ...base, state: 'failed', ticketKey: created.key, message: `${created.key} was created but not yet ${e instanceof JiraError && /Link/.test(e.operation) ? 'linked' : 'placed in the sprint'}: click again to finish.` };
+    return {
+      ...base,
+      state: 'failed',
+      ticketKey: created.key,
+      message: `${created.key} was created but not yet ${e instanceof JiraError && /Link/.test(e.operation) ? 'linked' : 'placed in the sprint'}: click again to finish.`,
+    };
   }
   await ctx.kvs.set(slotKey, { ...mine, state: 'done', ticketKey: created.key } satisfies Slot);
   return { ...base, state: 'created', ticketKey: created.key };
@@ -131,18 +206,41 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
     issuetype: { name: ctx.settings.ticketIssueType },
     summary: item.action,
     description: doc(
-      paragraph(text('Action item from the post-mortem of '), strong(ctx.incident.key), text(`: ${ctx.incident.summary}`)),
-      paragraph(text('Post-mortem rule 2: every action item is a ticket in the next sprint, linked to its incident. Its status is reviewed at the start of the next post-mortem.')),
+      paragraph(
+        text('Action item from the post-mortem of '),
+        strong(ctx.incident.key),
+        text(`: ${ctx.incident.summary}`),
+      ),
+      paragraph(
+        text(
+          'Post-mortem rule 2: every action item is a ticket in the next sprint, linked to its incident. Its status is reviewed at the start of the next post-mortem.',
+        ),
+      ),
     ),
     assignee: { accountId: item.ownerAccountId },
     priority: { name: ctx.settings.priorityMap[item.priority] },
     duedate: item.dueDate ?? sprintEndDate(ctx.sprint, ctx.now),
     labels: [ACTION_LABEL],
   };
-  const properties = [{ key: ACTION_PROPERTY, value: { incident: ctx.incident.key, slot, itemId: item.id, priority: item.priority, service: ctx.incident.service, category: ctx.incident.category } }];
+  const properties = [
+    {
+      key: ACTION_PROPERTY,
+      value: {
+        incident: ctx.incident.key,
+        slot,
+        itemId: item.id,
+        priority: item.priority,
+        service: ctx.incident.service,
+        category: ctx.incident.category,
+      },
+    },
+  ];
   if (ctx.sprintFieldId) {
     try {
-      return { key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.sprint.id }, properties)).key, inSprint: true };
+      return {
+        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.sprint.id }, properties)).key,
+        inSprint: true,
+      };
     } catch (e) {
       // The sprint field is not on every create screen: create without it, then move the ticket with the Agile API.
       if (!(e instanceof JiraError && e.status === 400 && ctx.sprintFieldId in e.fieldErrors)) throw e;
@@ -153,6 +251,10 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
 
 /** Repeatable steps after creation: Jira answers 201 to a duplicate link, and a move to the same sprint is a no-op. */
 async function finish(ctx: Context, ticketKey: string, inSprint: boolean) {
-  await createIssueLink(ctx.jira, { typeName: ACTION_LINK_TYPE.name, inwardKey: ticketKey, outwardKey: ctx.incident.key });
+  await createIssueLink(ctx.jira, {
+    typeName: ACTION_LINK_TYPE.name,
+    inwardKey: ticketKey,
+    outwardKey: ctx.incident.key,
+  });
   if (!inSprint) await moveIssuesToSprint(ctx.jira, ctx.sprint.id, [ticketKey]);
 }

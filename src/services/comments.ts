@@ -23,17 +23,29 @@ export async function commentPostMortem(jira: JiraTransport, panel: PanelData): 
 /** Posts the meeting agenda (Rule 3 first) as an ADF comment on the incident. */
 export async function commentAgenda(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
   const r = panel.review;
-  const line = (t: ReviewItem, state: string) => [text(`${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`)];
+  const line = (t: ReviewItem, state: string) => [
+    text(
+      `${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`,
+    ),
+  ];
   const open = [
     ...r.doneSinceLastReview.map((t) => line(t, 'DONE')),
     ...r.inProgress.map((t) => line(t, `IN PROGRESS${t.status.toLowerCase() === 'blocked' ? ' (blocked)' : ''}`)),
     ...r.notStarted.map((t) => line(t, 'NOT STARTED')),
   ];
-  const posted = await addComment(jira, panel.issue.key, doc(
-    heading(3, `Post-mortem meeting: ${panel.issue.key}`),
-    orderedList([[text('Review open action items (10 min)')], [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')], [text('Pattern analysis (10 min) - any recurring themes? Systemic issues to address?')]]),
-    heading(4, 'Open action items from earlier incidents'),
-    open.length ? bulletList(open) : paragraph(text('No open action items from earlier incidents.')),
-  ));
+  const posted = await addComment(
+    jira,
+    panel.issue.key,
+    doc(
+      heading(3, `Post-mortem meeting: ${panel.issue.key}`),
+      orderedList([
+        [text('Review open action items (10 min)')],
+        [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')],
+        [text('Pattern analysis (10 min) - any recurring themes? Systemic issues to address?')],
+      ]),
+      heading(4, 'Open action items from earlier incidents'),
+      open.length ? bulletList(open) : paragraph(text('No open action items from earlier incidents.')),
+    ),
+  );
   return { commentId: posted.id };
 }

@@ -16,7 +16,11 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 }
 
 /** Counts JQL once per distinct query, concurrently within a limit. */
-export async function countAll(queries: string[], limit: number, count: (jql: string) => Promise<number>): Promise<Map<string, number>> {
+export async function countAll(
+  queries: string[],
+  limit: number,
+  count: (jql: string) => Promise<number>,
+): Promise<Map<string, number>> {
   const unique = [...new Set(queries)];
   const values = await mapLimit(unique, limit, count);
   return new Map(unique.map((q, i) => [q, values[i] ?? 0]));

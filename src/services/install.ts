@@ -1,10 +1,21 @@
 import { ACTION_LINK_TYPE, INCIDENT_TYPE, REPEAT_LINK_TYPE } from '../domain/jira-names';
-import { createIssueLinkType, createIssueType, findSprintFieldId, getIssueLinkTypes, getIssueTypes } from '../jira/config';
+import {
+  createIssueLinkType,
+  createIssueType,
+  findSprintFieldId,
+  getIssueLinkTypes,
+  getIssueTypes,
+} from '../jira/config';
 import { JiraError } from '../jira/errors';
 import type { JiraTransport } from '../jira/transport';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 
-export interface SiteConfig { incidentTypeId: string; actionLinkType: string; repeatLinkType: string; sprintFieldId: string | null }
+export interface SiteConfig {
+  incidentTypeId: string;
+  actionLinkType: string;
+  repeatLinkType: string;
+  sprintFieldId: string | null;
+}
 
 /**
  * Idempotent install: the Incident issue type and the app's two link types exist afterwards,
@@ -21,7 +32,12 @@ export async function ensureSiteSetup(jira: JiraTransport, kvs: KeyValueStore): 
       if (!(e instanceof JiraError && e.status === 400 && e.message.includes('already exists'))) throw e;
     }
   }
-  const config: SiteConfig = { incidentTypeId, actionLinkType: ACTION_LINK_TYPE.name, repeatLinkType: REPEAT_LINK_TYPE.name, sprintFieldId: await findSprintFieldId(jira) };
+  const config: SiteConfig = {
+    incidentTypeId,
+    actionLinkType: ACTION_LINK_TYPE.name,
+    repeatLinkType: REPEAT_LINK_TYPE.name,
+    sprintFieldId: await findSprintFieldId(jira),
+  };
   await kvs.set(kvsKeys.siteConfig(), config);
   return config;
 }

@@ -9,10 +9,18 @@ import { ActionTicketPropertySchema } from '../shared/postmortem';
  * each resolved action ticket (resolvedOnTime = 1 or 0), where the report can count it. Runs as the app
  * from a scheduled trigger and on issue updates; each run handles up to `batch` tickets.
  */
-export async function markResolvedOnTime(jira: JiraTransport, projectKeys: string[] | null, batch = 200): Promise<number> {
+export async function markResolvedOnTime(
+  jira: JiraTransport,
+  projectKeys: string[] | null,
+  batch = 200,
+): Promise<number> {
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
   const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
-  const page = await searchPage(jira, q, { fields: ['duedate', 'resolutiondate'], properties: [ACTION_PROPERTY], maxResults: batch });
+  const page = await searchPage(jira, q, {
+    fields: ['duedate', 'resolutiondate'],
+    properties: [ACTION_PROPERTY],
+    maxResults: batch,
+  });
   let marked = 0;
   for (const t of page.issues) {
     const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
@@ -24,4 +32,3 @@ export async function markResolvedOnTime(jira: JiraTransport, projectKeys: strin
   }
   return marked;
 }
-

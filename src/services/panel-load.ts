@@ -20,7 +20,13 @@ function readStored(raw: unknown): { postmortem: StoredPostMortem | null; proble
   const parsed = StoredPostMortemSchema.safeParse(raw);
   return parsed.success
     ? { postmortem: parsed.data, problem: null }
-    : { postmortem: null, problem: `The stored post-mortem does not match the expected format (${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). It was left untouched.` };
+    : {
+        postmortem: null,
+        problem: `The stored post-mortem does not match the expected format (${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}). It was left untouched.`,
+      };
 }
 
 /**
@@ -28,37 +34,87 @@ function readStored(raw: unknown): { postmortem: StoredPostMortem | null; proble
  * history), the action tickets (this incident's and the open ones of earlier incidents, in one search),
  * earlier post-mortems for "same root cause?", and the people who can own actions.
  */
-export async function loadPanel(jira: JiraTransport, kvs: KeyValueStore, issueKey: string, now: number): Promise<PanelData> {
-  const issue = await getIssue(jira, issueKey, { fields: ['summary', 'status', 'issuetype', 'created', 'project'], properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY], expand: ['changelog'] });
+export async function loadPanel(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issueKey: string,
+  now: number,
+): Promise<PanelData> {
+  const issue = await getIssue(jira, issueKey, {
+    fields: ['summary', 'status', 'issuetype', 'created', 'project'],
+    properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
+    expand: ['changelog'],
+  });
   const f = issue.fields ?? {};
   const projectKey = f.project?.key ?? issue.key.split('-')[0] ?? '';
   const { postmortem, problem } = readStored(issue.properties?.[POSTMORTEM_PROPERTY]);
   const history = {
     created: f.created ?? '',
-    statusChanges: (issue.changelog?.histories ?? []).flatMap((h) => h.items.filter((i) => i.field === 'status').map((i) => ({ at: h.created, from: i.fromString ?? '', to: i.toString ?? '' }))),
+    statusChanges: (issue.changelog?.histories ?? []).flatMap((h) =>
+      h.items
+        .filter((i) => i.field === 'status')
+        .map((i) => ({ at: h.created, from: i.fromString ?? '', to: i.toString ?? '' })),
+    ),
   };
   const base: PanelData = {
-    issue: { key: issue.key, id: issue.id, summary: f.summary ?? '', issueType: f.issuetype?.name ?? '', status: f.status?.name ?? '', statusCategory: f.status?.statusCategory.key ?? '', created: f.created ?? '', projectKey },
+    issue: {
+      key: issue.key,
+      id: issue.id,
+      summary: f.summary ?? '',
+      issueType: f.issuetype?.name ?? '',
+      status: f.status?.name ?? '',
+      statusCategory: f.status?.statusCategory.key ?? '',
+      created: f.created ?? '',
+      projectKey,
+    },
     isIncident: f.issuetype?.name === INCIDENT_TYPE.name,
-    postmortem, postmortemProblem: problem, tickets: [],
-    indexStale: postmortem !== null && z.object({ version: z.number() }).safeParse(issue.properties?.[INDEX_PROPERTY]).data?.version !== postmortem.version,
-    review: { doneSinceLastReview: [], inProgress: [], notStarted: [], lastReviewAt: new Date(now).toISOString(), jql: '' },
-    similar: [], history, users: [], categories: [],
+    postmortem,
+    postmortemProblem: problem,
+    tickets: [],
+    indexStale:
+      postmortem !== null &&
+      z.object({ version: z.number() }).safeParse(issue.properties?.[INDEX_PROPERTY]).data?.version !==
+        postmortem.version,
+    review: {
+      doneSinceLastReview: [],
+      inProgress: [],
+      notStarted: [],
+      lastReviewAt: new Date(now).toISOString(),
+      jql: '',
+    },
+    similar: [],
+    history,
+    users: [],
+    categories: [],
   };
   if (!base.isIncident) return base;
 
-  const [settings, config, outcomes] = await Promise.all([projectSettings(kvs, projectKey), cachedSiteConfig(kvs), readOutcomes(kvs, projectKey)]);
+  const [settings, config, outcomes] = await Promise.all([
+    projectSettings(kvs, projectKey),
+    cachedSiteConfig(kvs),
+    readOutcomes(kvs, projectKey),
+  ]);
   const lastReviewAt = lastReview(outcomes, now);
   const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key);
   const sprintField = config?.sprintFieldId ?? null;
   const today = new Date(now).toISOString().slice(0, 10);
 
   const [ticketPage, earlierPage, users] = await Promise.all([
-    searchPage(jira, reviewJql, { fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])], properties: [ACTION_PROPERTY], maxResults: 500 }),
-    searchPage(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), { fields: ['summary', 'created'], properties: [POSTMORTEM_PROPERTY], maxResults: 300 }),
+    searchPage(jira, reviewJql, {
+      fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
+      properties: [ACTION_PROPERTY],
+      maxResults: 500,
+    }),
+    searchPage(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), {
+      fields: ['summary', 'created'],
+      properties: [POSTMORTEM_PROPERTY],
+      maxResults: 300,
+    }),
     findAssignableUsers(jira, projectKey, ''),
   ]);
-  const tickets = ticketPage.issues.map((i) => toTicketView(i, today, sprintField)).filter((t): t is TicketView => t !== null);
+  const tickets = ticketPage.issues
+    .map((i) => toTicketView(i, today, sprintField))
+    .filter((t): t is TicketView => t !== null);
   return {
     ...base,
     tickets: tickets.filter((t) => t.incident === issue.key).sort((a, b) => a.slot - b.slot),
@@ -76,14 +132,31 @@ function similarTo(key: string, created: string, pm: StoredPostMortem | null, ea
     const s = StoredPostMortemSchema.safeParse(i.properties?.[POSTMORTEM_PROPERTY]);
     if (s.success) docs.set(i.key, { issue: i, stored: s.data });
   }
-  const asText = (k: string, c: string, d: StoredPostMortem['doc']): IncidentText => ({ key: k, created: c, service: d.service, category: d.category, rootCause: d.rootCause, contributingFactors: Object.values(d.contributingFactors) });
-  const corpus = [...docs.values()].map(({ issue, stored }) => asText(issue.key, issue.fields?.created ?? '', stored.doc));
+  const asText = (k: string, c: string, d: StoredPostMortem['doc']): IncidentText => ({
+    key: k,
+    created: c,
+    service: d.service,
+    category: d.category,
+    rootCause: d.rootCause,
+    contributingFactors: Object.values(d.contributingFactors),
+  });
+  const corpus = [...docs.values()].map(({ issue, stored }) =>
+    asText(issue.key, issue.fields?.created ?? '', stored.doc),
+  );
   const rejected = new Set(pm.doc.rejectedRepeats);
   return rankSimilar(asText(key, created, pm.doc), corpus, 10)
     .filter((c) => !rejected.has(c.key))
     .slice(0, 5)
     .map((c) => {
       const d = docs.get(c.key);
-      return { key: c.key, score: c.score, summary: d?.issue.fields?.summary ?? '', service: d?.stored.service ?? '', category: d?.stored.category ?? '', rootCause: d?.stored.doc.rootCause ?? '', created: d?.issue.fields?.created ?? '' };
+      return {
+        key: c.key,
+        score: c.score,
+        summary: d?.issue.fields?.summary ?? '',
+        service: d?.stored.service ?? '',
+        category: d?.stored.category ?? '',
+        rootCause: d?.stored.doc.rootCause ?? '',
+        created: d?.issue.fields?.created ?? '',
+      };
     });
 }

@@ -14,9 +14,20 @@ import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
 
 const SECTIONS: [keyof PostMortem, string][] = [
-  ['status', 'Status'], ['title', 'Title'], ['service', 'Service'], ['category', 'Category'], ['impact', 'Impact'], ['timeline', 'Timeline'],
-  ['rootCause', 'Root cause'], ['contributingFactors', 'Contributing factors'], ['wentWell', 'What went well'], ['wentWrong', 'What went wrong'],
-  ['lessons', 'Lessons learned'], ['actionItems', 'Action items'], ['parkingLot', 'Parking lot'], ['repeatOf', 'Same root cause as'],
+  ['status', 'Status'],
+  ['title', 'Title'],
+  ['service', 'Service'],
+  ['category', 'Category'],
+  ['impact', 'Impact'],
+  ['timeline', 'Timeline'],
+  ['rootCause', 'Root cause'],
+  ['contributingFactors', 'Contributing factors'],
+  ['wentWell', 'What went well'],
+  ['wentWrong', 'What went wrong'],
+  ['lessons', 'Lessons learned'],
+  ['actionItems', 'Action items'],
+  ['parkingLot', 'Parking lot'],
+  ['repeatOf', 'Same root cause as'],
 ];
 
 export function changedSections(a: PostMortem, b: PostMortem): string[] {
@@ -24,10 +35,17 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 }
 
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
-  const issue = await getIssue(jira, issueKey, { fields: ['summary', 'issuetype', 'project'], properties: [POSTMORTEM_PROPERTY] });
+  const issue = await getIssue(jira, issueKey, {
+    fields: ['summary', 'issuetype', 'project'],
+    properties: [POSTMORTEM_PROPERTY],
+  });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
   const parsed = raw === undefined ? null : StoredPostMortemSchema.safeParse(raw);
-  if (parsed && !parsed.success) throw new AppFailure('PRECONDITION', 'The stored post-mortem is not in a format this app can update; it was left untouched.');
+  if (parsed && !parsed.success)
+    throw new AppFailure(
+      'PRECONDITION',
+      'The stored post-mortem is not in a format this app can update; it was left untouched.',
+    );
   return { issue, stored: parsed?.data ?? null };
 }
 
@@ -37,11 +55,16 @@ export async function readStoredPostMortem(jira: JiraTransport, issueKey: string
  * other is told what changed; nothing is overwritten silently.
  */
 export async function savePostMortem(
-  jira: JiraTransport, kvs: KeyValueStore, issueKey: string,
-  input: { doc: PostMortem; baseVersion: number; syncSummary: boolean }, who: string, now: number,
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issueKey: string,
+  input: { doc: PostMortem; baseVersion: number; syncSummary: boolean },
+  who: string,
+  now: number,
 ): Promise<SaveAnswer> {
   const { issue, stored } = await readStoredPostMortem(jira, issueKey);
-  if (issue.fields?.issuetype?.name !== INCIDENT_TYPE.name) throw new AppFailure('PRECONDITION', `${issueKey} is not an Incident: post-mortems live on Incident issues.`);
+  if (issue.fields?.issuetype?.name !== INCIDENT_TYPE.name)
+    throw new AppFailure('PRECONDITION', `${issueKey} is not an Incident: post-mortems live on Incident issues.`);
   const current = stored?.version ?? 0;
   if (input.baseVersion !== current) throw conflict(stored, input.doc);
 
@@ -63,10 +86,18 @@ export async function savePostMortem(
     repeatWhileOpen = (await approximateCount(jira, jql.openActionsOfIncident(projectKey, doc.repeatOf))) > 0;
   }
   const version = current + 1;
-  const next = toStored(doc, { version, updatedAt: new Date(now).toISOString().slice(0, 16) + 'Z', updatedBy: who, repeatWhileOpen });
+  const next = toStored(doc, {
+    version,
+    updatedAt: new Date(now).toISOString().slice(0, 16) + 'Z',
+    updatedBy: who,
+    repeatWhileOpen,
+  });
   const size = storedSizeBytes(next);
   if (size > PROPERTY_LIMIT_BYTES) {
-    throw new AppFailure('TOO_LARGE', `This post-mortem is ${Math.ceil(size / 1024)} KB; Jira stores at most 32 KB per issue. Nothing was saved and your text is still in the form: shorten the longest sections (lessons, lists) and save again.`);
+    throw new AppFailure(
+      'TOO_LARGE',
+      `This post-mortem is ${Math.ceil(size / 1024)} KB; Jira stores at most 32 KB per issue. Nothing was saved and your text is still in the form: shorten the longest sections (lessons, lists) and save again.`,
+    );
   }
   await claimVersion(kvs, issue.id, version, who, now, stored, input.doc);
   try {
@@ -89,7 +120,8 @@ export async function savePostMortem(
     summary = composeTitle(doc.title);
     await editIssue(jira, issueKey, { summary });
   }
-  if (doc.repeatOf && repeatChanged) await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: doc.repeatOf, outwardKey: issueKey });
+  if (doc.repeatOf && repeatChanged)
+    await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: doc.repeatOf, outwardKey: issueKey });
   return { postmortem: next, summary, warning };
 }
 
@@ -99,18 +131,35 @@ function mergeServerOwned(doc: PostMortem, stored: PostMortem | null): PostMorte
   const kept = new Set(doc.actionItems.map((a) => a.id));
   const dropped = (stored?.actionItems ?? []).filter((a) => a.ticketKey && !kept.has(a.id));
   if (dropped.length) {
-    throw new AppFailure('VALIDATION', `Action items with tickets cannot be removed from the post-mortem (${dropped.map((a) => a.ticketKey).join(', ')}). Close or drop the ticket in the review instead.`);
+    throw new AppFailure(
+      'VALIDATION',
+      `Action items with tickets cannot be removed from the post-mortem (${dropped.map((a) => a.ticketKey).join(', ')}). Close or drop the ticket in the review instead.`,
+    );
   }
   return { ...doc, actionItems: doc.actionItems.map((a) => ({ ...a, ticketKey: tickets.get(a.id) ?? null })) };
 }
 
-async function claimVersion(kvs: KeyValueStore, issueId: string, version: number, who: string, now: number, stored: StoredPostMortem | null, mine: PostMortem) {
+async function claimVersion(
+  kvs: KeyValueStore,
+  issueId: string,
+  version: number,
+  who: string,
+  now: number,
+  stored: StoredPostMortem | null,
+  mine: PostMortem,
+) {
   if (await kvs.setIfAbsent(kvsKeys.postmortemVersion(issueId, version), { by: who, at: now })) return;
   throw conflict(stored, mine, 'Someone else is saving this post-mortem right now.');
 }
 
 function conflict(stored: StoredPostMortem | null, mine: PostMortem, lead?: string): AppFailure {
-  const who = stored ? `${stored.updatedBy} saved version ${stored.version} at ${stored.updatedAt.replace('T', ' ').replace('Z', ' UTC')}` : 'The post-mortem changed';
+  const who = stored
+    ? `${stored.updatedBy} saved version ${stored.version} at ${stored.updatedAt.replace('T', ' ').replace('Z', ' UTC')}`
+    : 'The post-mortem changed';
   const sections = stored ? changedSections(stored.doc, mine) : [];
-  return new AppFailure('CONFLICT', `${lead ?? who}. Your edits were not saved and are still in the form: reload to see the latest version, then re-apply them.`, sections.length ? sections.map((s) => `Differs from the saved version: ${s}`) : undefined);
+  return new AppFailure(
+    'CONFLICT',
+    `${lead ?? who}. Your edits were not saved and are still in the form: reload to see the latest version, then re-apply them.`,
+    sections.length ? sections.map((s) => `Differs from the saved version: ${s}`) : undefined,
+  );
 }

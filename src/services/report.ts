@@ -1,5 +1,14 @@
 import { INDEX_PROPERTY, ACTION_PROPERTY } from '../domain/jira-names';
-import { byCategory, byService, monthlyTrend, ratio, recurringIdeas, recurringThemes, repeatChains, type IncidentFacts } from '../domain/report-math';
+import {
+  byCategory,
+  byService,
+  monthlyTrend,
+  ratio,
+  recurringIdeas,
+  recurringThemes,
+  repeatChains,
+  type IncidentFacts,
+} from '../domain/report-math';
 import { reportJql } from '../domain/report-jql';
 import { groupForReview } from '../domain/review';
 import { getProject } from '../jira/config';
@@ -19,10 +28,29 @@ export const REPORT_CONCURRENCY = 8;
 const DAY = 86_400_000;
 
 /** The headline figures: one round of concurrent approximate counts, whatever the number of incidents. */
-export async function reportHeadline(jira: JiraTransport, kvs: KeyValueStore, projectKey: string, filters: ReportFilters, now: number): Promise<ReportHeadlineAnswer> {
+export async function reportHeadline(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  filters: ReportFilters,
+  now: number,
+): Promise<ReportHeadlineAnswer> {
   const q = reportJql(projectKey, filters);
-  const queries = [q.incidents, q.published(filters.windowDays), q.repeats(filters.windowDays), q.repeatsWhileOpen, q.actions, q.done, q.onTime, q.overdue];
-  const [project, counts, settings] = await Promise.all([getProject(jira, projectKey), countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)), projectSettings(kvs, projectKey)]);
+  const queries = [
+    q.incidents,
+    q.published(filters.windowDays),
+    q.repeats(filters.windowDays),
+    q.repeatsWhileOpen,
+    q.actions,
+    q.done,
+    q.onTime,
+    q.overdue,
+  ];
+  const [project, counts, settings] = await Promise.all([
+    getProject(jira, projectKey),
+    countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+    projectSettings(kvs, projectKey),
+  ]);
   const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
   return {
     project: { key: project.key, name: project.name },
@@ -46,7 +74,13 @@ export async function reportHeadline(jira: JiraTransport, kvs: KeyValueStore, pr
  * completion by priority; and the open ones for the review. Each figure still states its own JQL, and
  * counting that JQL gives the same number.
  */
-export async function reportDetails(jira: JiraTransport, kvs: KeyValueStore, projectKey: string, filters: ReportFilters, now: number): Promise<ReportDetailsAnswer> {
+export async function reportDetails(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  filters: ReportFilters,
+  now: number,
+): Promise<ReportDetailsAnswer> {
   const q = reportJql(projectKey, filters);
   const span = Math.max(365, filters.windowDays);
   const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
@@ -54,7 +88,12 @@ export async function reportDetails(jira: JiraTransport, kvs: KeyValueStore, pro
   const [incidents, windowTickets, reviewTickets] = await Promise.all([
     searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
     searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
-    searchAll(jira, q.review(lastReviewAt), { fields: TICKET_FIELDS, properties: [ACTION_PROPERTY], maxResults: 500, limit: 500 }),
+    searchAll(jira, q.review(lastReviewAt), {
+      fields: TICKET_FIELDS,
+      properties: [ACTION_PROPERTY],
+      maxResults: 500,
+      limit: 500,
+    }),
   ]);
   const facts: IncidentFacts[] = incidents.flatMap((i) => {
     const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
@@ -65,18 +104,34 @@ export async function reportDetails(jira: JiraTransport, kvs: KeyValueStore, pro
   const published = (days: number) => within(days).filter((i) => i.index.status === 'published');
   const rolling = ([30, 90, 180] as const).map((days) => {
     const p = published(days);
-    return { days, rate: ratio({ count: p.filter((i) => i.index.repeatOf).length, jql: q.repeats(days) }, { count: p.length, jql: q.published(days) }) };
+    return {
+      days,
+      rate: ratio(
+        { count: p.filter((i) => i.index.repeatOf).length, jql: q.repeats(days) },
+        { count: p.length, jql: q.published(days) },
+      ),
+    };
   });
   const actions = windowTickets.flatMap((t) => {
     const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
-    return prop.success ? [{ priority: prop.data.priority, done: t.fields?.status?.statusCategory.key === 'done' }] : [];
+    return prop.success
+      ? [{ priority: prop.data.priority, done: t.fields?.status?.statusCategory.key === 'done' }]
+      : [];
   });
   const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => {
     const mine = actions.filter((a) => a.priority === p);
-    return { priority: p, completion: ratio({ count: mine.filter((a) => a.done).length, jql: q.priorityDone(p) }, { count: mine.length, jql: q.priorityAll(p) }) };
+    return {
+      priority: p,
+      completion: ratio(
+        { count: mine.filter((a) => a.done).length, jql: q.priorityDone(p) },
+        { count: mine.length, jql: q.priorityAll(p) },
+      ),
+    };
   });
   const today = new Date(now).toISOString().slice(0, 10);
-  const views = reviewTickets.map((t) => toTicketView(t, today, config?.sprintFieldId ?? null)).filter((t): t is TicketView => t !== null);
+  const views = reviewTickets
+    .map((t) => toTicketView(t, today, config?.sprintFieldId ?? null))
+    .filter((t): t is TicketView => t !== null);
   const inWindow = within(filters.windowDays);
   return {
     filters,

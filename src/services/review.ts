@@ -28,16 +28,26 @@ export async function readOutcomes(kvs: KeyValueStore, projectKey: string): Prom
  * as the reviewer, so Jira's permissions decide.
  */
 export async function recordOutcome(
-  jira: JiraTransport, kvs: KeyValueStore, projectKey: string,
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
   input: { ticketKey: string; outcome: ReviewOutcome['outcome']; note: string; reassignTo: string | null },
-  who: string, now: number, users: (accountId: string) => Promise<UserRef | null>,
+  who: string,
+  now: number,
+  users: (accountId: string) => Promise<UserRef | null>,
 ): Promise<ReviewOutcome> {
   let reassignedTo: UserRef | null = null;
   if (input.outcome === 'reassigned' && input.reassignTo) {
     await editIssue(jira, input.ticketKey, { assignee: { accountId: input.reassignTo } });
     reassignedTo = (await users(input.reassignTo)) ?? { accountId: input.reassignTo, displayName: input.reassignTo };
   }
-  const outcome: ReviewOutcome = { outcome: input.outcome, note: input.note.trim(), reassignedTo, recordedBy: who, recordedAt: new Date(now).toISOString() };
+  const outcome: ReviewOutcome = {
+    outcome: input.outcome,
+    note: input.note.trim(),
+    reassignedTo,
+    recordedBy: who,
+    recordedAt: new Date(now).toISOString(),
+  };
   await kvs.set(`${kvsKeys.reviewOutcomePrefix(projectKey)}${input.ticketKey}`, outcome);
   return outcome;
 }

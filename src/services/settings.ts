@@ -5,12 +5,21 @@ import type { JiraTransport } from '../jira/transport';
 import { ProjectSettingsSchema } from '../shared/contract';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 
-const SiteConfigSchema = z.object({ incidentTypeId: z.string(), actionLinkType: z.string(), repeatLinkType: z.string(), sprintFieldId: z.string().nullable() });
+const SiteConfigSchema = z.object({
+  incidentTypeId: z.string(),
+  actionLinkType: z.string(),
+  repeatLinkType: z.string(),
+  sprintFieldId: z.string().nullable(),
+});
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
 export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
 
-export const DEFAULT_SETTINGS: ProjectSettings = { categories: [...DEFAULT_CATEGORIES], ticketIssueType: 'Task', priorityMap: { ...DEFAULT_PRIORITY_MAP } };
+export const DEFAULT_SETTINGS: ProjectSettings = {
+  categories: [...DEFAULT_CATEGORIES],
+  ticketIssueType: 'Task',
+  priorityMap: { ...DEFAULT_PRIORITY_MAP },
+};
 
 /** Per-project choices (root-cause categories, ticket issue type, P1-P3 mapping), or the defaults. */
 export async function projectSettings(kvs: KeyValueStore, projectKey: string): Promise<ProjectSettings> {
@@ -22,7 +31,12 @@ export async function projectSettings(kvs: KeyValueStore, projectKey: string): P
 export async function siteConfig(kvs: KeyValueStore, jira: JiraTransport): Promise<SiteConfig> {
   const parsed = SiteConfigSchema.safeParse(await kvs.get(kvsKeys.siteConfig()));
   if (parsed.success) return parsed.data;
-  const config: SiteConfig = { incidentTypeId: '', actionLinkType: ACTION_LINK_TYPE.name, repeatLinkType: REPEAT_LINK_TYPE.name, sprintFieldId: await findSprintFieldId(jira) };
+  const config: SiteConfig = {
+    incidentTypeId: '',
+    actionLinkType: ACTION_LINK_TYPE.name,
+    repeatLinkType: REPEAT_LINK_TYPE.name,
+    sprintFieldId: await findSprintFieldId(jira),
+  };
   await kvs.set(kvsKeys.siteConfig(), config);
   return config;
 }

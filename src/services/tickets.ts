@@ -19,7 +19,9 @@ export function toTicketView(issue: Issue, today: string, sprintFieldId: string 
     summary: f.summary ?? '',
     status: f.status?.name ?? '',
     statusCategory: category,
-    assignee: f.assignee ? { accountId: f.assignee.accountId, displayName: f.assignee.displayName ?? f.assignee.accountId } : null,
+    assignee: f.assignee
+      ? { accountId: f.assignee.accountId, displayName: f.assignee.displayName ?? f.assignee.accountId }
+      : null,
     dueDate: due,
     resolved: f.resolutiondate ?? null,
     priority: f.priority?.name ?? null,

@@ -9,7 +9,10 @@ import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswe
 export const ISSUE_KEY = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'must be an issue key such as OPS-42');
 export const PROJECT_KEY = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'must be a project key such as OPS');
 
-export interface UserRef { accountId: string; displayName: string }
+export interface UserRef {
+  accountId: string;
+  displayName: string;
+}
 
 /** An action ticket as Jira holds it now (status is live, never copied into the post-mortem). */
 export interface TicketView {
@@ -28,15 +31,46 @@ export interface TicketView {
 }
 
 export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
-export interface ReviewOutcome { outcome: (typeof REVIEW_OUTCOMES)[number]; note: string; reassignedTo: UserRef | null; recordedBy: string; recordedAt: string }
-export interface ReviewItem extends TicketView { outcome: ReviewOutcome | null }
+export interface ReviewOutcome {
+  outcome: (typeof REVIEW_OUTCOMES)[number];
+  note: string;
+  reassignedTo: UserRef | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+export interface ReviewItem extends TicketView {
+  outcome: ReviewOutcome | null;
+}
 /** Rule 3: what the review starts with, grouped as the article's agenda shows it. */
-export interface ReviewData { doneSinceLastReview: ReviewItem[]; inProgress: ReviewItem[]; notStarted: ReviewItem[]; lastReviewAt: string; jql: string }
+export interface ReviewData {
+  doneSinceLastReview: ReviewItem[];
+  inProgress: ReviewItem[];
+  notStarted: ReviewItem[];
+  lastReviewAt: string;
+  jql: string;
+}
 
-export interface SimilarCandidate { key: string; score: number; summary: string; service: string; category: string; rootCause: string; created: string }
+export interface SimilarCandidate {
+  key: string;
+  score: number;
+  summary: string;
+  service: string;
+  category: string;
+  rootCause: string;
+  created: string;
+}
 
 export interface PanelData {
-  issue: { key: string; id: string; summary: string; issueType: string; status: string; statusCategory: string; created: string; projectKey: string };
+  issue: {
+    key: string;
+    id: string;
+    summary: string;
+    issueType: string;
+    status: string;
+    statusCategory: string;
+    created: string;
+    projectKey: string;
+  };
   isIncident: boolean;
   postmortem: StoredPostMortem | null;
   /** The stored value failed validation: shown to the person instead of being silently replaced. */
@@ -51,31 +85,67 @@ export interface PanelData {
   categories: string[];
 }
 
-export const ProjectSettingsSchema = z.object({
-  categories: z.array(z.string().trim().min(1).max(80)).min(1, 'keep at least one root-cause category').max(40),
-  ticketIssueType: z.string().min(1).max(60),
-  priorityMap: z.object({ P1: z.string().min(1), P2: z.string().min(1), P3: z.string().min(1) }).strict(),
-}).strict();
-export interface SettingsAnswer { settings: z.infer<typeof ProjectSettingsSchema>; issueTypes: string[]; priorities: string[]; canEdit: boolean }
+export const ProjectSettingsSchema = z
+  .object({
+    categories: z.array(z.string().trim().min(1).max(80)).min(1, 'keep at least one root-cause category').max(40),
+    ticketIssueType: z.string().min(1).max(60),
+    priorityMap: z.object({ P1: z.string().min(1), P2: z.string().min(1), P3: z.string().min(1) }).strict(),
+  })
+  .strict();
+export interface SettingsAnswer {
+  settings: z.infer<typeof ProjectSettingsSchema>;
+  issueTypes: string[];
+  priorities: string[];
+  canEdit: boolean;
+}
 
 /** `warning`: the document is saved but something after it was not (e.g. the indexed facts); saving again heals it. */
-export interface SaveAnswer { postmortem: StoredPostMortem; summary: string; warning: string | null }
-export interface ActionProgress { itemId: string; slot: number; state: 'created' | 'existing' | 'in-progress' | 'failed'; ticketKey?: string; message?: string }
-export interface CreateTicketsAnswer { items: ActionProgress[]; sprint: { id: number; name: string } | null }
-export interface SprintAnswer { id: number; name: string; startDate: string | null; endDate: string | null }
+export interface SaveAnswer {
+  postmortem: StoredPostMortem;
+  summary: string;
+  warning: string | null;
+}
+export interface ActionProgress {
+  itemId: string;
+  slot: number;
+  state: 'created' | 'existing' | 'in-progress' | 'failed';
+  ticketKey?: string;
+  message?: string;
+}
+export interface CreateTicketsAnswer {
+  items: ActionProgress[];
+  sprint: { id: number; name: string } | null;
+}
+export interface SprintAnswer {
+  id: number;
+  name: string;
+  startDate: string | null;
+  endDate: string | null;
+}
 
 export const payloads = {
   'panel/load': z.object({}).strict(),
-  'panel/save': z.object({ doc: PostMortemSchema, baseVersion: z.number().int().min(0), syncSummary: z.boolean() }).strict(),
+  'panel/save': z
+    .object({ doc: PostMortemSchema, baseVersion: z.number().int().min(0), syncSummary: z.boolean() })
+    .strict(),
   'actions/create': z.object({ requestId: z.string().min(8).max(64) }).strict(),
   'actions/createSprint': z.object({}).strict(),
-  'review/outcome': z.object({
-    ticketKey: ISSUE_KEY,
-    outcome: z.enum(REVIEW_OUTCOMES),
-    note: z.string().max(500),
-    reassignTo: z.string().min(1).max(128).nullable(),
-  }).strict().refine((p) => p.outcome !== 'reassigned' || p.reassignTo !== null, { message: 'choose who the item is reassigned to', path: ['reassignTo'] })
-    .refine((p) => p.outcome !== 'dropped' || p.note.trim().length > 0, { message: 'say why the item is dropped', path: ['note'] }),
+  'review/outcome': z
+    .object({
+      ticketKey: ISSUE_KEY,
+      outcome: z.enum(REVIEW_OUTCOMES),
+      note: z.string().max(500),
+      reassignTo: z.string().min(1).max(128).nullable(),
+    })
+    .strict()
+    .refine((p) => p.outcome !== 'reassigned' || p.reassignTo !== null, {
+      message: 'choose who the item is reassigned to',
+      path: ['reassignTo'],
+    })
+    .refine((p) => p.outcome !== 'dropped' || p.note.trim().length > 0, {
+      message: 'say why the item is dropped',
+      path: ['note'],
+    }),
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100) }).strict(),

@@ -10,11 +10,20 @@ export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export const POSTMORTEM_STATES = ['draft', 'in-review', 'published'] as const;
 export const ACTION_STATES = ['open', 'in-progress', 'done'] as const;
 
-const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be a UTC time such as 2026-03-01T14:05Z');
+const isoInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be a UTC time such as 2026-03-01T14:05Z');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-03-01');
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
-export const MILESTONES = ['alertAt', 'acknowledgedAt', 'rootCauseAt', 'fixDeployedAt', 'recoveredAt', 'allClearAt'] as const;
+export const MILESTONES = [
+  'alertAt',
+  'acknowledgedAt',
+  'rootCauseAt',
+  'fixDeployedAt',
+  'recoveredAt',
+  'allClearAt',
+] as const;
 export type Milestone = (typeof MILESTONES)[number];
 export const MILESTONE_LABELS: Record<Milestone, string> = {
   alertAt: 'First alert fired',
@@ -39,7 +48,12 @@ export const ImpactSchema = z.object({
   /** Minutes; null means "derive from the timeline". */
   durationMinutesOverride: z.number().int().min(0).max(525_600).nullable(),
   usersAffected: z.number().int().min(0).max(10_000_000_000).nullable(),
-  revenue: z.object({ amount: z.number().min(0).max(1e12), currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code') }).nullable(),
+  revenue: z
+    .object({
+      amount: z.number().min(0).max(1e12),
+      currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter ISO currency code'),
+    })
+    .nullable(),
   sloBudgetPct: z.number().min(0).max(1000).nullable(),
 });
 
@@ -118,7 +132,11 @@ export type IndexRecord = z.infer<typeof IndexRecordSchema>;
 /** The `postmortemAction` property on each action ticket: which incident it came from. */
 export const ActionTicketPropertySchema = z.object({
   incident: z.string(),
-  slot: z.number().int().min(0).max(MAX_ACTION_ITEMS - 1),
+  slot: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_ACTION_ITEMS - 1),
   itemId: z.string(),
   priority: z.enum(PRIORITIES),
   /** The incident's service and category, copied so the report can filter action tickets by them. */
@@ -137,7 +155,15 @@ export function emptyPostMortem(): PostMortem {
     service: '',
     category: '',
     impact: { durationMinutesOverride: null, usersAffected: null, revenue: null, sloBudgetPct: null },
-    timeline: { alertAt: null, acknowledgedAt: null, rootCauseAt: null, fixDeployedAt: null, recoveredAt: null, allClearAt: null, extra: [] },
+    timeline: {
+      alertAt: null,
+      acknowledgedAt: null,
+      rootCauseAt: null,
+      fixDeployedAt: null,
+      recoveredAt: null,
+      allClearAt: null,
+      extra: [],
+    },
     rootCause: '',
     contributingFactors: { possible: '', detection: '', resolution: '' },
     wentWell: [],

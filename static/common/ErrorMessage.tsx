@@ -16,10 +16,26 @@ const TITLES: Record<AppError['code'], string> = {
 /** A failure as the person should see it: what happened, Jira's own words, and that nothing was lost. */
 export function ErrorMessage({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
   return (
-    <SectionMessage appearance={error.code === 'RATE_LIMITED' ? 'warning' : 'error'} title={TITLES[error.code]} actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}>
+    <SectionMessage
+      appearance={error.code === 'RATE_LIMITED' ? 'warning' : 'error'}
+      title={TITLES[error.code]}
+      actions={
+        onRetry
+          ? [
+              <SectionMessageAction key="retry" onClick={onRetry}>
+                Try again
+              </SectionMessageAction>,
+            ]
+          : []
+      }
+    >
       <p data-testid="error-message">{error.message}</p>
       {error.details && error.details.length > 0 && (
-        <ul>{error.details.map((d) => <li key={d}>{d}</li>)}</ul>
+        <ul>
+          {error.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
       )}
     </SectionMessage>
   );

@@ -13,4 +13,5 @@ export function formatUtc(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
 }
 
-export const formatNumber = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : n.toLocaleString('en-US'));
+export const formatNumber = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : n.toLocaleString('en-US');

@@ -20,5 +20,8 @@ export async function followJiraTheme(): Promise<void> {
     void setGlobalTheme({ colorMode: mode, light: 'light', dark: 'dark' });
   };
   apply();
-  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode'] });
+  new MutationObserver(apply).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-color-mode'],
+  });
 }

@@ -17,7 +17,10 @@ before(async () => {
   demo = await startDemo();
   browser = await launchChromium();
 });
-after(async () => { await browser?.close(); await demo?.close(); });
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
 
 async function appFrame(page: Page, resource: 'panel' | 'page'): Promise<Frame> {
   await page.waitForSelector(`[data-testid="app-frame-${resource}"]`);
@@ -41,12 +44,17 @@ describe('the demo in Chromium', () => {
     const frame = await appFrame(page, 'panel');
     await frame.waitForSelector('[data-testid="editor"]');
     assert.equal(await frame.textContent('[data-testid="pm-status"]'), 'published');
-    assert.match((await frame.textContent('[data-testid="timeline-figures"]')) ?? '', new RegExp(`Time to acknowledge ${stored.ttaMinutes} min`));
+    assert.match(
+      (await frame.textContent('[data-testid="timeline-figures"]')) ?? '',
+      new RegExp(`Time to acknowledge ${stored.ttaMinutes} min`),
+    );
     assert.equal(await frame.inputValue('[data-testid="root-cause"]'), stored.doc.rootCause);
     assert.equal(await frame.locator('[data-testid^="action-status-"]').count(), stored.actionCount);
     // Each ticket's status is read live from Jira, not from the post-mortem.
     const first = stored.doc.actionItems[0]?.ticketKey ?? '';
-    const status = demo.jira.emulator.store.statuses.get(demo.jira.emulator.store.issuesByKey.get(first)?.statusId ?? '')?.name ?? '';
+    const status =
+      demo.jira.emulator.store.statuses.get(demo.jira.emulator.store.issuesByKey.get(first)?.statusId ?? '')?.name ??
+      '';
     assert.match((await frame.textContent('[data-testid="action-status-0"]')) ?? '', new RegExp(`${first}.*${status}`));
     await page.screenshot({ path: path.join(shots, 'panel-light.png'), fullPage: true });
     assert.deepEqual(errors, []);
@@ -58,7 +66,10 @@ describe('the demo in Chromium', () => {
     await page.goto(`${demo.harness.url}/jira/issue/OPS-1?as=acc-erin`);
     const frame = await appFrame(page, 'panel');
     await frame.waitForSelector('[data-testid="error-message"]');
-    assert.match((await frame.textContent('[data-testid="error-message"]')) ?? '', /does not exist or you do not have permission/);
+    assert.match(
+      (await frame.textContent('[data-testid="error-message"]')) ?? '',
+      /does not exist or you do not have permission/,
+    );
     await page.close();
   });
 
@@ -71,23 +82,43 @@ describe('the demo in Chromium', () => {
       assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), theme);
       const store = demo.jira.emulator.store;
       const DAY = 86_400_000;
-      const incidentsWithin = (days: number) => [...store.issues.values()].filter((i) => i.issueTypeId === '10050' && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - days * DAY).length;
-      assert.equal(Number((await frame.textContent('[data-testid="incidents-value"]'))?.replace(/,/g, '')), incidentsWithin(90));
-      const actions = [...store.issues.values()].filter((i) => i.properties.postmortemAction && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - 90 * DAY);
+      const incidentsWithin = (days: number) =>
+        [...store.issues.values()].filter(
+          (i) => i.issueTypeId === '10050' && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - days * DAY,
+        ).length;
+      assert.equal(
+        Number((await frame.textContent('[data-testid="incidents-value"]'))?.replace(/,/g, '')),
+        incidentsWithin(90),
+      );
+      const actions = [...store.issues.values()].filter(
+        (i) => i.properties.postmortemAction && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - 90 * DAY,
+      );
       const done = actions.filter((i) => store.statuses.get(i.statusId)?.category === 'done');
       assert.equal(await frame.textContent('[data-testid="completion-counts"]'), `${done.length} of ${actions.length}`);
-      assert.equal(await frame.textContent('[data-testid="completion-value"]'), `${Math.round((done.length / actions.length) * 100)}%`);
+      assert.equal(
+        await frame.textContent('[data-testid="completion-value"]'),
+        `${Math.round((done.length / actions.length) * 100)}%`,
+      );
       await frame.waitForSelector('[data-testid="trend-chart"]');
       assert.equal(await frame.locator('[data-testid="trend-bar"]').count(), 12);
-      assert.match((await frame.textContent('[data-testid="completion-chart"]')) ?? '', /30%: industry rate \(the article's claim\)/);
+      assert.match(
+        (await frame.textContent('[data-testid="completion-chart"]')) ?? '',
+        /30%: industry rate \(the article's claim\)/,
+      );
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(shots, `page-${theme}.png`), fullPage: true });
 
       await frame.fill('#filter-window', '365');
       await frame.press('#filter-window', 'Enter');
-      await frame.waitForFunction((n) => document.querySelector('[data-testid="incidents-value"]')?.textContent?.replace(/,/g, '') === String(n), incidentsWithin(365));
+      await frame.waitForFunction(
+        (n) => document.querySelector('[data-testid="incidents-value"]')?.textContent?.replace(/,/g, '') === String(n),
+        incidentsWithin(365),
+      );
 
-      const [popup] = await Promise.all([page.waitForEvent('popup'), frame.locator('[data-testid="incidents-jql"]').click()]);
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        frame.locator('[data-testid="incidents-jql"]').click(),
+      ]);
       await popup.waitForSelector('[data-testid="search-count"]');
       assert.match((await popup.textContent('[data-testid="search-jql"]')) ?? '', /created >= -365d/);
       assert.equal(await popup.textContent('[data-testid="search-count"]'), `${incidentsWithin(365)} issues`);

@@ -8,8 +8,14 @@ import { filledPostMortem, newIncident } from '../support/incidents';
 
 let demo: Awaited<ReturnType<typeof startDemo>>;
 let browser: Browser;
-before(async () => { demo = await startDemo(); browser = await launchChromium(); });
-after(async () => { await browser?.close(); await demo?.close(); });
+before(async () => {
+  demo = await startDemo();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
 
 async function openPanel(key: string, as: string): Promise<{ page: Page; frame: Frame }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -24,7 +30,12 @@ async function openPanel(key: string, as: string): Promise<{ page: Page; frame: 
 describe('two people and a review, in Chromium', () => {
   it('refuses a save based on a stale version and shows what differs, keeping the edits', async () => {
     const key = await newIncident(demo.jira);
-    const seeded = await import('../../src/resolvers/definitions').then((m) => m.buildResolvers(demo.jira.platform)['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, { accountId: 'acc-alice', issueKey: key, projectKey: 'OPS' }));
+    const { buildResolvers } = await import('../../src/resolvers/definitions');
+    const save = buildResolvers(demo.jira.platform)['panel/save'];
+    const seeded = await save(
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false },
+      { accountId: 'acc-alice', issueKey: key, projectKey: 'OPS' },
+    );
     assert.ok(seeded.ok);
     const alice = await openPanel(key, 'acc-alice');
     const carol = await openPanel(key, 'acc-carol');
@@ -38,7 +49,11 @@ describe('two people and a review, in Chromium', () => {
     assert.match(text, /acc-carol saved version 2/);
     assert.match(text, /Differs from the saved version: Root cause/);
     assert.match(text, /Differs from the saved version: Lessons learned/);
-    assert.equal(await alice.frame.inputValue('[data-testid="root-cause"]'), 'Alice: the pool limit was removed by a config push.', 'her edit is still in the form');
+    assert.equal(
+      await alice.frame.inputValue('[data-testid="root-cause"]'),
+      'Alice: the pool limit was removed by a config push.',
+      'her edit is still in the form',
+    );
     assert.ok(await alice.frame.isVisible('[data-testid="load-latest"]'));
     await alice.page.close();
     await carol.page.close();

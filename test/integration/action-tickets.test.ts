@@ -7,13 +7,23 @@ import { startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 let r: ResolverMap;
-beforeEach(async () => { await jira?.close(); jira = await startTestJira(); r = buildResolvers(jira.platform); });
-after(async () => { await jira?.close(); });
+beforeEach(async () => {
+  await jira?.close();
+  jira = await startTestJira();
+  r = buildResolvers(jira.platform);
+});
+after(async () => {
+  await jira?.close();
+});
 
 const ctx = (issueKey: string, accountId = 'acc-bob') => ({ accountId, issueKey, projectKey: 'OPS' });
 const store = () => jira.emulator.store;
-const ticketsOf = (key: string) => [...store().issues.values()].filter((i) => (i.properties.postmortemAction as { incident?: string } | undefined)?.incident === key);
-const nextSprintId = () => [...store().sprints.values()].filter((s) => s.state === 'future').sort((a, b) => a.rank - b.rank)[0]?.id;
+const ticketsOf = (key: string) =>
+  [...store().issues.values()].filter(
+    (i) => (i.properties.postmortemAction as { incident?: string } | undefined)?.incident === key,
+  );
+const nextSprintId = () =>
+  [...store().sprints.values()].filter((s) => s.state === 'future').sort((a, b) => a.rank - b.rank)[0]?.id;
 let n = 0;
 const rid = () => `request-${++n}-${Date.now()}`;
 
@@ -34,7 +44,15 @@ function assertTicketsComplete(key: string, count = 3) {
   const sprint = nextSprintId();
   tickets.forEach((t, i) => {
     assert.deepEqual(t.sprintIds, [sprint], `${t.key} is in the next sprint, not the backlog`);
-    assert.ok([...store().links.values()].some((l) => l.inwardIssueId === t.id && l.outwardIssueId === incident?.id && store().linkTypes.get(l.typeId)?.name === 'Post-mortem action'), `${t.key} is linked`);
+    assert.ok(
+      [...store().links.values()].some(
+        (l) =>
+          l.inwardIssueId === t.id &&
+          l.outwardIssueId === incident?.id &&
+          store().linkTypes.get(l.typeId)?.name === 'Post-mortem action',
+      ),
+      `${t.key} is linked`,
+    );
     assert.equal(t.assigneeId, doc.actionItems[i]?.ownerAccountId);
     assert.equal(store().priorities.get(t.priorityId ?? '')?.name, ['Highest', 'High', 'Medium'][i]);
     assert.ok(t.duedate, 'has a due date');
@@ -43,7 +61,10 @@ function assertTicketsComplete(key: string, count = 3) {
     assert.match(JSON.stringify(t.description), new RegExp(key));
   });
   const stored = StoredPostMortemSchema.parse(incident?.properties.postmortem);
-  assert.deepEqual(stored.doc.actionItems.map((a) => a.ticketKey), tickets.map((t) => t.key));
+  assert.deepEqual(
+    stored.doc.actionItems.map((a) => a.ticketKey),
+    tickets.map((t) => t.key),
+  );
 }
 
 describe('Rule 2: action items become tickets in the next sprint', () => {
@@ -51,21 +72,32 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
     const key = await incidentWithActions();
     const res = await r['actions/create']({ requestId: rid() }, ctx(key, 'acc-carol'));
     assert.ok(res.ok, JSON.stringify(res));
-    assert.deepEqual(res.data.items.map((i) => i.state), ['created', 'created', 'created']);
+    assert.deepEqual(
+      res.data.items.map((i) => i.state),
+      ['created', 'created', 'created'],
+    );
     assertTicketsComplete(key);
     const sprint = store().sprints.get(nextSprintId() ?? -1);
     assert.equal(ticketsOf(key)[0]?.reporterId, 'acc-carol');
     assert.equal(res.data.sprint?.name, sprint?.name);
     const again = await r['actions/create']({ requestId: rid() }, ctx(key));
     assert.ok(again.ok);
-    assert.deepEqual(again.data.items.map((i) => i.state), ['existing', 'existing', 'existing']);
+    assert.deepEqual(
+      again.data.items.map((i) => i.state),
+      ['existing', 'existing', 'existing'],
+    );
     assertTicketsComplete(key);
   });
 
   it('20 simultaneous create requests yield exactly the intended tickets', async () => {
     const key = await incidentWithActions();
-    const results = await Promise.all(Array.from({ length: 20 }, () => r['actions/create']({ requestId: rid() }, ctx(key))));
-    assert.ok(results.every((x) => x.ok), JSON.stringify(results.find((x) => !x.ok)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => r['actions/create']({ requestId: rid() }, ctx(key))),
+    );
+    assert.ok(
+      results.every((x) => x.ok),
+      JSON.stringify(results.find((x) => !x.ok)),
+    );
     assertTicketsComplete(key);
   });
 
@@ -92,12 +124,20 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
     assert.ok(project);
     project.createScreenExcludes = [store().sprintFieldId()];
     const key = await incidentWithActions();
-    jira.emulator.knobs.faults.push({ match: '^POST /rest/agile/1.0/sprint/\\d+/issue$', status: 500, times: 1, when: 'after' });
+    jira.emulator.knobs.faults.push({
+      match: '^POST /rest/agile/1.0/sprint/\\d+/issue$',
+      status: 500,
+      times: 1,
+      when: 'after',
+    });
     await r['actions/create']({ requestId: rid() }, ctx(key));
     jira.emulator.knobs.faults = [];
     assert.ok((await r['actions/create']({ requestId: rid() }, ctx(key))).ok);
     assertTicketsComplete(key);
-    assert.ok(jira.emulator.calls.some((c) => /\/rest\/agile\/1.0\/sprint\/\d+\/issue/.test(c.path)), 'moved with the Agile API');
+    assert.ok(
+      jira.emulator.calls.some((c) => /\/rest\/agile\/1.0\/sprint\/\d+\/issue/.test(c.path)),
+      'moved with the Agile API',
+    );
   });
 
   it('a 429 storm on create leaves nothing half-done; the next click completes', async () => {
@@ -105,7 +145,10 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
     jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue$', status: 429, times: 8, when: 'before' });
     const first = await r['actions/create']({ requestId: rid() }, ctx(key));
     assert.ok(first.ok);
-    assert.ok(first.data.items.some((i) => i.state === 'failed' && /Rate limit/i.test(i.message ?? '')), JSON.stringify(first.data.items));
+    assert.ok(
+      first.data.items.some((i) => i.state === 'failed' && /Rate limit/i.test(i.message ?? '')),
+      JSON.stringify(first.data.items),
+    );
     jira.emulator.knobs.faults = [];
     assert.ok((await r['actions/create']({ requestId: rid() }, ctx(key))).ok);
     assertTicketsComplete(key);
@@ -135,9 +178,15 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
     const before = store().issues.size;
     const res = await r['actions/create']({ requestId: rid() }, ctx(key, 'acc-dave'));
     assert.ok(res.ok);
-    assert.ok(res.data.items.every((i) => i.state === 'failed' && /permission to create issues/.test(i.message ?? '')), JSON.stringify(res.data.items));
+    assert.ok(
+      res.data.items.every((i) => i.state === 'failed' && /permission to create issues/.test(i.message ?? '')),
+      JSON.stringify(res.data.items),
+    );
     assert.equal(store().issues.size, before);
-    assert.ok((await r['actions/create']({ requestId: rid() }, ctx(key, 'acc-bob'))).ok, 'the refused attempt did not hold the slots');
+    assert.ok(
+      (await r['actions/create']({ requestId: rid() }, ctx(key, 'acc-bob'))).ok,
+      'the refused attempt did not hold the slots',
+    );
     assertTicketsComplete(key);
   });
 
@@ -159,10 +208,21 @@ describe('the panel after Rule 2', () => {
     jira.emulator.calls.length = 0;
     const res = await r['panel/load']({}, ctx(key));
     assert.ok(res.ok);
-    assert.ok(jira.emulator.calls.length <= 4, `${jira.emulator.calls.length} calls: ${jira.emulator.calls.map((c) => c.path).join(', ')}`);
-    assert.deepEqual(res.data.tickets.map((t) => t.key), ticketsOf(key).map((t) => t.key));
+    assert.ok(
+      jira.emulator.calls.length <= 4,
+      `${jira.emulator.calls.length} calls: ${jira.emulator.calls.map((c) => c.path).join(', ')}`,
+    );
+    assert.deepEqual(
+      res.data.tickets.map((t) => t.key),
+      ticketsOf(key).map((t) => t.key),
+    );
     assert.ok(res.data.tickets.every((t) => t.status === 'To Do' && t.inSprint));
-    const open = [...store().issues.values()].filter((i) => i.properties.postmortemAction && (i.properties.postmortemAction as { incident: string }).incident !== key && store().statuses.get(i.statusId)?.category !== 'done');
+    const open = [...store().issues.values()].filter(
+      (i) =>
+        i.properties.postmortemAction &&
+        (i.properties.postmortemAction as { incident: string }).incident !== key &&
+        store().statuses.get(i.statusId)?.category !== 'done',
+    );
     assert.equal(res.data.review.inProgress.length + res.data.review.notStarted.length, open.length);
     assert.ok(res.data.users.some((u) => u.displayName === 'Bob Okafor'));
   });

@@ -7,11 +7,18 @@ import { startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 let r: ResolverMap;
-before(async () => { jira = await startTestJira(); r = buildResolvers(jira.platform); });
-after(async () => { assert.deepEqual(jira.emulator.drift, []); await jira.close(); });
+before(async () => {
+  jira = await startTestJira();
+  r = buildResolvers(jira.platform);
+});
+after(async () => {
+  assert.deepEqual(jira.emulator.drift, []);
+  await jira.close();
+});
 
 const ctx = (issueKey: string, accountId = 'acc-bob') => ({ accountId, issueKey, projectKey: 'OPS' });
-const stored = (key: string) => StoredPostMortemSchema.parse(jira.emulator.store.issuesByKey.get(key)?.properties.postmortem);
+const stored = (key: string) =>
+  StoredPostMortemSchema.parse(jira.emulator.store.issuesByKey.get(key)?.properties.postmortem);
 const puts = () => jira.emulator.calls.filter((c) => c.method === 'PUT').length;
 
 describe('saving the post-mortem', () => {
@@ -26,7 +33,10 @@ describe('saving the post-mortem', () => {
     assert.equal(s.durationMinutes, 103);
     assert.equal(s.actionCount, 2);
     assert.equal(s.updatedBy, 'acc-bob');
-    assert.equal(jira.emulator.store.issuesByKey.get(key)?.summary, 'Incident: [checkout] [5xx errors after deploy] on [2026-11-20]');
+    assert.equal(
+      jira.emulator.store.issuesByKey.get(key)?.summary,
+      'Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+    );
     const index = IndexRecordSchema.parse(jira.emulator.store.issuesByKey.get(key)?.properties.postmortemIndex);
     assert.equal(index.version, 1);
     assert.equal(index.service, 'checkout');
@@ -36,21 +46,29 @@ describe('saving the post-mortem', () => {
 
   it('refuses a save based on a stale version and says what differs; nothing is overwritten', async () => {
     const key = await newIncident(jira);
-    assert.ok((await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key, 'acc-carol'))).ok);
+    assert.ok(
+      (await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key, 'acc-carol')))
+        .ok,
+    );
     const mine = filledPostMortem(1);
     mine.rootCause = 'Something else entirely.';
     const res = await r['panel/save']({ doc: mine, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-bob'));
     assert.equal(res.ok ? '' : res.error.code, 'CONFLICT');
     assert.match(res.ok ? '' : res.error.message, /acc-carol saved version 1/);
-    assert.ok((res.ok ? [] : res.error.details ?? []).includes('Differs from the saved version: Root cause'));
+    assert.ok((res.ok ? [] : (res.error.details ?? [])).includes('Differs from the saved version: Root cause'));
     assert.equal(stored(key).doc.rootCause, filledPostMortem(1).rootCause);
   });
 
   it('lets exactly one of two simultaneous saves from the same version win', async () => {
     const key = await newIncident(jira);
-    const a = filledPostMortem(1); a.lessons = 'A';
-    const b = filledPostMortem(1); b.lessons = 'B';
-    const [ra, rb] = await Promise.all([r['panel/save']({ doc: a, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-bob')), r['panel/save']({ doc: b, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-carol'))]);
+    const a = filledPostMortem(1);
+    a.lessons = 'A';
+    const b = filledPostMortem(1);
+    b.lessons = 'B';
+    const [ra, rb] = await Promise.all([
+      r['panel/save']({ doc: a, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-bob')),
+      r['panel/save']({ doc: b, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-carol')),
+    ]);
     assert.equal([ra, rb].filter((x) => x.ok).length, 1);
     assert.equal([ra, rb].filter((x) => !x.ok && x.error.code === 'CONFLICT').length, 1);
     assert.equal(stored(key).doc.lessons, ra.ok ? 'A' : 'B');
@@ -62,7 +80,10 @@ describe('saving the post-mortem', () => {
     doc.lessons = 'x'.repeat(4000);
     doc.wentWell = Array.from({ length: 20 }, (_, i) => `${i} ${'w'.repeat(490)}`);
     doc.wentWrong = Array.from({ length: 20 }, (_, i) => `${i} ${'v'.repeat(490)}`);
-    doc.timeline.extra = Array.from({ length: 50 }, (_, i) => ({ at: '2026-11-20T15:00Z', text: `${i} ${'e'.repeat(490)}` }));
+    doc.timeline.extra = Array.from({ length: 50 }, (_, i) => ({
+      at: '2026-11-20T15:00Z',
+      text: `${i} ${'e'.repeat(490)}`,
+    }));
     const before = puts();
     const res = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key));
     assert.equal(res.ok ? '' : res.error.code, 'TOO_LARGE');
@@ -74,12 +95,28 @@ describe('saving the post-mortem', () => {
   it('refuses a fourth action item with Rule 1, and malformed payloads, writing nothing', async () => {
     const key = await newIncident(jira);
     const four = filledPostMortem(3);
-    four.actionItems.push({ id: 'a4', action: 'Fourth', ownerAccountId: 'acc-bob', priority: 'P3', dueDate: null, ticketKey: null });
+    four.actionItems.push({
+      id: 'a4',
+      action: 'Fourth',
+      ownerAccountId: 'acc-bob',
+      priority: 'P3',
+      dueDate: null,
+      ticketKey: null,
+    });
     const before = puts();
     const res = await r['panel/save']({ doc: four, baseVersion: 0, syncSummary: false }, ctx(key));
     assert.equal(res.ok ? '' : res.error.code, 'VALIDATION');
-    assert.ok((res.ok ? [] : res.error.details ?? []).some((d) => /at most 3 action items/.test(d)));
-    for (const bad of [{}, { doc: 'x', baseVersion: 0, syncSummary: false }, { doc: filledPostMortem(1), baseVersion: -1, syncSummary: false }, { doc: { ...filledPostMortem(1), impact: { ...filledPostMortem(1).impact, usersAffected: -5 } }, baseVersion: 0, syncSummary: false }]) {
+    assert.ok((res.ok ? [] : (res.error.details ?? [])).some((d) => /at most 3 action items/.test(d)));
+    for (const bad of [
+      {},
+      { doc: 'x', baseVersion: 0, syncSummary: false },
+      { doc: filledPostMortem(1), baseVersion: -1, syncSummary: false },
+      {
+        doc: { ...filledPostMortem(1), impact: { ...filledPostMortem(1).impact, usersAffected: -5 } },
+        baseVersion: 0,
+        syncSummary: false,
+      },
+    ]) {
       const x = await r['panel/save'](bad, ctx(key));
       assert.equal(x.ok ? '' : x.error.code, 'VALIDATION', JSON.stringify(bad).slice(0, 80));
     }
@@ -93,7 +130,7 @@ describe('saving the post-mortem', () => {
     doc.actionItems[0]!.ownerAccountId = null;
     const res = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key));
     assert.equal(res.ok ? '' : res.error.code, 'VALIDATION');
-    assert.ok((res.ok ? [] : res.error.details ?? []).includes('Action item 1 needs an owner.'));
+    assert.ok((res.ok ? [] : (res.error.details ?? [])).includes('Action item 1 needs an owner.'));
     doc.actionItems[0]!.ownerAccountId = 'acc-bob';
     doc.actionItems[0]!.dueDate = '2026-12-10';
     const ok = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key));
@@ -102,7 +139,15 @@ describe('saving the post-mortem', () => {
   });
 
   it('records a confirmed repeat as an indexed value and an issue link, flagging open earlier actions', async () => {
-    const earlier = [...jira.emulator.store.issues.values()].find((i) => i.issueTypeId === '10050' && [...jira.emulator.store.issues.values()].some((t) => (t.properties.postmortemAction as { incident?: string } | undefined)?.incident === i.key && t.statusId !== '10003'));
+    const earlier = [...jira.emulator.store.issues.values()].find(
+      (i) =>
+        i.issueTypeId === '10050' &&
+        [...jira.emulator.store.issues.values()].some(
+          (t) =>
+            (t.properties.postmortemAction as { incident?: string } | undefined)?.incident === i.key &&
+            t.statusId !== '10003',
+        ),
+    );
     assert.ok(earlier);
     const key = await newIncident(jira);
     const doc = filledPostMortem(1);
@@ -110,17 +155,25 @@ describe('saving the post-mortem', () => {
     assert.ok((await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key))).ok);
     assert.equal(stored(key).repeatOf, earlier.key);
     assert.equal(stored(key).repeatWhileOpen, 1);
-    const link = [...jira.emulator.store.links.values()].find((l) => l.outwardIssueId === jira.emulator.store.issuesByKey.get(key)?.id && l.inwardIssueId === earlier.id);
+    const link = [...jira.emulator.store.links.values()].find(
+      (l) => l.outwardIssueId === jira.emulator.store.issuesByKey.get(key)?.id && l.inwardIssueId === earlier.id,
+    );
     assert.ok(link);
   });
 
   it("a read-only user gets Jira's refusal, and nothing is stored", async () => {
     const key = await newIncident(jira);
-    const res = await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key, 'acc-dave'));
+    const res = await r['panel/save'](
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false },
+      ctx(key, 'acc-dave'),
+    );
     assert.equal(res.ok ? '' : res.error.code, 'FORBIDDEN');
     assert.match(res.ok ? '' : res.error.message, /permission to edit/);
     assert.equal(jira.emulator.store.issuesByKey.get(key)?.properties.postmortem, undefined);
-    const retry = await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key, 'acc-bob'));
+    const retry = await r['panel/save'](
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false },
+      ctx(key, 'acc-bob'),
+    );
     assert.ok(retry.ok, 'the refused save did not hold on to the version');
   });
 });
@@ -128,7 +181,12 @@ describe('saving the post-mortem', () => {
 describe('an interrupted save', () => {
   it('keeps the document when the indexed facts fail to write, says so, and heals on the next save', async () => {
     const key = await newIncident(jira);
-    jira.emulator.knobs.faults.push({ match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortemIndex$', status: 503, times: 1, when: 'before' });
+    jira.emulator.knobs.faults.push({
+      match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortemIndex$',
+      status: 503,
+      times: 1,
+      when: 'before',
+    });
     const res = await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key));
     jira.emulator.knobs.faults = [];
     assert.ok(res.ok, JSON.stringify(res));

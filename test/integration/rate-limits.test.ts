@@ -5,13 +5,29 @@ import { buildResolvers } from '../../src/resolvers/definitions';
 import { raw, startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
-before(async () => { jira = await startTestJira(); });
-afterEach(() => { jira.emulator.knobs.faults = []; jira.emulator.knobs.maxConcurrent = null; jira.emulator.calls.length = 0; jira.sleeps.length = 0; });
-after(async () => { await jira.close(); });
+before(async () => {
+  jira = await startTestJira();
+});
+afterEach(() => {
+  jira.emulator.knobs.faults = [];
+  jira.emulator.knobs.maxConcurrent = null;
+  jira.emulator.calls.length = 0;
+  jira.sleeps.length = 0;
+});
+after(async () => {
+  await jira.close();
+});
 
 describe('rate limits and faults', () => {
   it('answers 429 with Retry-After and RateLimit-Reason', async () => {
-    jira.emulator.knobs.faults.push({ match: '^GET /rest/api/3/myself$', status: 429, times: 1, when: 'before', retryAfterSeconds: 7, reason: 'jira-per-issue-on-write' });
+    jira.emulator.knobs.faults.push({
+      match: '^GET /rest/api/3/myself$',
+      status: 429,
+      times: 1,
+      when: 'before',
+      retryAfterSeconds: 7,
+      reason: 'jira-per-issue-on-write',
+    });
     const r = await raw(jira.emulator, 'GET', '/rest/api/3/myself');
     assert.equal(r.status, 429);
     assert.equal(r.headers.get('retry-after'), '7');
@@ -19,16 +35,28 @@ describe('rate limits and faults', () => {
     assert.equal((await raw(jira.emulator, 'GET', '/rest/api/3/myself')).status, 200, 'the burst is over');
   });
   it('the Jira layer waits out two 429s and succeeds', async () => {
-    jira.emulator.knobs.faults.push({ match: '^GET /rest/api/3/issue/OPS-1$', status: 429, times: 2, when: 'before', retryAfterSeconds: 2 });
+    jira.emulator.knobs.faults.push({
+      match: '^GET /rest/api/3/issue/OPS-1$',
+      status: 429,
+      times: 2,
+      when: 'before',
+      retryAfterSeconds: 2,
+    });
     const issue = await getIssue(jira.platform.asUser('acc-bob'), 'OPS-1', { fields: ['summary'] });
     assert.equal(issue.key, 'OPS-1');
     assert.equal(jira.emulator.calls.filter((c) => c.path.startsWith('/rest/api/3/issue/OPS-1')).length, 3);
     assert.equal(jira.sleeps.length, 2);
-    assert.ok(jira.sleeps.every((ms) => ms >= 2000), `slept ${jira.sleeps.join(', ')}`);
+    assert.ok(
+      jira.sleeps.every((ms) => ms >= 2000),
+      `slept ${jira.sleeps.join(', ')}`,
+    );
   });
   it('a resolver that stays rate limited fails with a clear message, not a crash', async () => {
     jira.emulator.knobs.faults.push({ match: '^GET /rest/api/3/issue/OPS-1$', status: 429, times: 10, when: 'before' });
-    const r = await buildResolvers(jira.platform)['panel/load']({}, { accountId: 'acc-bob', issueKey: 'OPS-1', projectKey: 'OPS' });
+    const r = await buildResolvers(jira.platform)['panel/load'](
+      {},
+      { accountId: 'acc-bob', issueKey: 'OPS-1', projectKey: 'OPS' },
+    );
     assert.equal(r.ok, false);
     assert.equal(r.ok ? '' : r.error.code, 'RATE_LIMITED');
     assert.match(r.ok ? '' : r.error.message, /try again/);

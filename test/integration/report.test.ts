@@ -7,8 +7,14 @@ import { startTestJira, TEST_NOW, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 let r: ResolverMap;
-before(async () => { jira = await startTestJira(); r = buildResolvers(jira.platform); });
-after(async () => { assert.deepEqual(jira.emulator.drift, []); await jira.close(); });
+before(async () => {
+  jira = await startTestJira();
+  r = buildResolvers(jira.platform);
+});
+after(async () => {
+  assert.deepEqual(jira.emulator.drift, []);
+  await jira.close();
+});
 const ctx = { accountId: 'acc-carol', projectKey: 'OPS' };
 const DAY = 86_400_000;
 
@@ -22,10 +28,17 @@ const done = (i: IssueRec) => jira.emulator.store.statuses.get(i.statusId)?.cate
 const inWindow = (i: IssueRec, days: number) => Date.parse(i.created) >= TEST_NOW - days * DAY;
 
 function expected(f: ReportFilters) {
-  const incidents = all().filter((i) => i.issueTypeId === '10050' && (!f.service || idx(i)?.service === f.service) && (!f.category || idx(i)?.category === f.category));
+  const incidents = all().filter(
+    (i) =>
+      i.issueTypeId === '10050' &&
+      (!f.service || idx(i)?.service === f.service) &&
+      (!f.category || idx(i)?.category === f.category),
+  );
   const published = incidents.filter((i) => idx(i)?.status === 'published' && inWindow(i, f.windowDays));
   const repeats = published.filter((i) => idx(i)?.repeatOf);
-  const tickets = all().filter((i) => act(i) && (!f.service || act(i)?.service === f.service) && (!f.category || act(i)?.category === f.category));
+  const tickets = all().filter(
+    (i) => act(i) && (!f.service || act(i)?.service === f.service) && (!f.category || act(i)?.category === f.category),
+  );
   const actions = tickets.filter((i) => inWindow(i, f.windowDays));
   const today = new Date(TEST_NOW).toISOString().slice(0, 10);
   return {
@@ -73,16 +86,25 @@ describe('the incident report, checked against the emulator data', () => {
     const d = res.data.details;
     assert.equal(d.trend.length, 12);
     const month = new Date(TEST_NOW).toISOString().slice(0, 7);
-    const thisMonth = all().filter((i) => i.issueTypeId === '10050' && idx(i)?.status === 'published' && i.created.slice(0, 7) === month);
+    const thisMonth = all().filter(
+      (i) => i.issueTypeId === '10050' && idx(i)?.status === 'published' && i.created.slice(0, 7) === month,
+    );
     const point = d.trend[11];
     assert.equal(point?.month, month);
     assert.equal(point?.published, thisMonth.length);
     assert.equal(point?.repeats, thisMonth.filter((i) => idx(i)?.repeatOf).length);
     const incidents = all().filter((i) => i.issueTypeId === '10050' && idx(i)?.status && inWindow(i, 365));
-    assert.equal(d.categories.reduce((n, c) => n + c.incidents, 0), incidents.length);
-    assert.equal(d.services.find((s) => s.name === 'checkout')?.incidents, incidents.filter((i) => idx(i)?.service === 'checkout').length);
+    assert.equal(
+      d.categories.reduce((n, c) => n + c.incidents, 0),
+      incidents.length,
+    );
+    assert.equal(
+      d.services.find((s) => s.name === 'checkout')?.incidents,
+      incidents.filter((i) => idx(i)?.service === 'checkout').length,
+    );
     for (const chain of d.chains) {
-      for (let k = 1; k < chain.length; k++) assert.equal(idx(jira.emulator.store.issuesByKey.get(chain[k] ?? '')!)?.repeatOf, chain[k - 1]);
+      for (let k = 1; k < chain.length; k++)
+        assert.equal(idx(jira.emulator.store.issuesByKey.get(chain[k] ?? '')!)?.repeatOf, chain[k - 1]);
     }
     const open = all().filter((i) => act(i) && !done(i)).length;
     assert.equal(d.review.inProgress.length + d.review.notStarted.length, open);
@@ -94,7 +116,11 @@ describe('the incident report, checked against the emulator data', () => {
     jira.emulator.calls.length = 0;
     assert.ok((await r['report/headline']({ windowDays: 90, service: null, category: null }, ctx)).ok);
     assert.equal(jira.emulator.calls.length, 9, 'eight counts and the project');
-    assert.ok(jira.emulator.calls.every((c) => c.path === '/rest/api/3/search/approximate-count' || c.path.startsWith('/rest/api/3/project/')));
+    assert.ok(
+      jira.emulator.calls.every(
+        (c) => c.path === '/rest/api/3/search/approximate-count' || c.path.startsWith('/rest/api/3/project/'),
+      ),
+    );
   });
 
   it('a window with no incidents and a filter matching nothing give zeros with "no data" shares, not wrong ratios', async () => {
@@ -116,10 +142,16 @@ describe('the incident report, checked against the emulator data', () => {
   it('a project with no post-mortems reports an empty state', async () => {
     const empty = await startTestJira({ seed: { incidents: 0, actionsPerIncident: 'varied' } });
     try {
-      const res = await buildResolvers(empty.platform)['report/headline']({ windowDays: 365, service: null, category: null }, ctx);
+      const res = await buildResolvers(empty.platform)['report/headline'](
+        { windowDays: 365, service: null, category: null },
+        ctx,
+      );
       assert.ok(res.ok, JSON.stringify(res));
       assert.equal(res.data.headline.incidents.count, 0);
-      const det = await buildResolvers(empty.platform)['report/details']({ windowDays: 365, service: null, category: null }, ctx);
+      const det = await buildResolvers(empty.platform)['report/details'](
+        { windowDays: 365, service: null, category: null },
+        ctx,
+      );
       assert.ok(det.ok);
       assert.ok(det.data.details.trend.every((p) => p.rate === null));
     } finally {
@@ -131,7 +163,9 @@ describe('the incident report, checked against the emulator data', () => {
 describe('on-time completion job', () => {
   it('records resolvedOnTime on resolved action tickets that lack it, as the app', async () => {
     const { markResolvedOnTime } = await import('../../src/services/on-time');
-    const done = all().filter((i) => act(i) && jira.emulator.store.statuses.get(i.statusId)?.category === 'done').slice(0, 3);
+    const done = all()
+      .filter((i) => act(i) && jira.emulator.store.statuses.get(i.statusId)?.category === 'done')
+      .slice(0, 3);
     assert.equal(done.length, 3);
     const [early, late, noDue] = done as [IssueRec, IssueRec, IssueRec];
     for (const t of done) delete (t.properties.postmortemAction as Record<string, unknown>).resolvedOnTime;
@@ -153,10 +187,17 @@ describe('project settings', () => {
     assert.ok(loaded.ok, JSON.stringify(loaded));
     assert.equal(loaded.data.canEdit, false);
     assert.equal(loaded.data.settings.ticketIssueType, 'Task');
-    const next = { categories: ['Deploy', 'Capacity', ' Deploy '], ticketIssueType: 'Bug', priorityMap: { P1: 'Highest', P2: 'Highest', P3: 'Low' } };
+    const next = {
+      categories: ['Deploy', 'Capacity', ' Deploy '],
+      ticketIssueType: 'Bug',
+      priorityMap: { P1: 'Highest', P2: 'Highest', P3: 'Low' },
+    };
     const refused = await r['settings/save'](next, { accountId: 'acc-bob', projectKey: 'OPS' });
     assert.equal(refused.ok ? '' : refused.error.code, 'FORBIDDEN');
-    const bad = await r['settings/save']({ ...next, ticketIssueType: 'Saga' }, { accountId: 'acc-alice', projectKey: 'OPS' });
+    const bad = await r['settings/save'](
+      { ...next, ticketIssueType: 'Saga' },
+      { accountId: 'acc-alice', projectKey: 'OPS' },
+    );
     assert.equal(bad.ok ? '' : bad.error.code, 'VALIDATION');
     const saved = await r['settings/save'](next, { accountId: 'acc-alice', projectKey: 'OPS' });
     assert.ok(saved.ok, JSON.stringify(saved));

@@ -7,20 +7,32 @@ import { kvsKeys } from '../../src/storage/kvs';
 import { startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
-before(async () => { jira = await startTestJira(); });
-after(async () => { assert.deepEqual(jira.emulator.drift, []); await jira.close(); });
+before(async () => {
+  jira = await startTestJira();
+});
+after(async () => {
+  assert.deepEqual(jira.emulator.drift, []);
+  await jira.close();
+});
 
-const incidentWithPm = () => [...jira.emulator.store.issues.values()].find((i) => i.issueTypeId === '10050' && i.properties[POSTMORTEM_PROPERTY]);
+const incidentWithPm = () =>
+  [...jira.emulator.store.issues.values()].find((i) => i.issueTypeId === '10050' && i.properties[POSTMORTEM_PROPERTY]);
 
 describe('resolvers over the emulator', () => {
   it('panel/load returns the incident and its stored post-mortem in one Jira call', async () => {
     const incident = incidentWithPm();
     assert.ok(incident);
     jira.emulator.calls.length = 0;
-    const r = await buildResolvers(jira.platform)['panel/load']({}, { accountId: 'acc-bob', issueKey: incident.key, projectKey: 'OPS' });
+    const r = await buildResolvers(jira.platform)['panel/load'](
+      {},
+      { accountId: 'acc-bob', issueKey: incident.key, projectKey: 'OPS' },
+    );
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(r.data.isIncident, true);
-    assert.equal(r.data.postmortem?.doc.service, (incident.properties[POSTMORTEM_PROPERTY] as { service: string }).service);
+    assert.equal(
+      r.data.postmortem?.doc.service,
+      (incident.properties[POSTMORTEM_PROPERTY] as { service: string }).service,
+    );
     assert.ok(jira.emulator.calls.length <= 4, `${jira.emulator.calls.length} calls`);
   });
   it('panel/load on a non-incident says so', async () => {
@@ -43,10 +55,13 @@ describe('resolvers over the emulator', () => {
     assert.match(r.data.postmortemProblem ?? '', /does not match the expected format/);
   });
   it('refuses malformed payloads with a validation error', async () => {
-    const r = await buildResolvers(jira.platform)['report/headline']({ windowDays: 'thirty', extra: 1 }, { accountId: 'acc-bob', projectKey: 'OPS' });
+    const r = await buildResolvers(jira.platform)['report/headline'](
+      { windowDays: 'thirty', extra: 1 },
+      { accountId: 'acc-bob', projectKey: 'OPS' },
+    );
     assert.equal(r.ok, false);
     assert.equal(r.ok ? '' : r.error.code, 'VALIDATION');
-    assert.ok((r.ok ? [] : r.error.details ?? []).some((d) => /windowDays/.test(d)));
+    assert.ok((r.ok ? [] : (r.error.details ?? [])).some((d) => /windowDays/.test(d)));
   });
 });
 
@@ -59,7 +74,10 @@ describe('install', () => {
       assert.equal(first.incidentTypeId, second.incidentTypeId);
       const types = [...empty.emulator.store.issueTypes.values()].filter((t) => t.name === 'Incident');
       assert.equal(types.length, 1);
-      assert.equal([...empty.emulator.store.linkTypes.values()].filter((l) => l.name.startsWith('Post-mortem')).length, 2);
+      assert.equal(
+        [...empty.emulator.store.linkTypes.values()].filter((l) => l.name.startsWith('Post-mortem')).length,
+        2,
+      );
       assert.equal(first.sprintFieldId, 'customfield_10107');
       assert.deepEqual(await empty.kvs.get(kvsKeys.siteConfig()), second);
     } finally {

@@ -8,8 +8,14 @@ import { startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 let r: ResolverMap;
-before(async () => { jira = await startTestJira(); r = buildResolvers(jira.platform); });
-after(async () => { assert.deepEqual(jira.emulator.drift, []); await jira.close(); });
+before(async () => {
+  jira = await startTestJira();
+  r = buildResolvers(jira.platform);
+});
+after(async () => {
+  assert.deepEqual(jira.emulator.drift, []);
+  await jira.close();
+});
 const ctx = (issueKey: string, accountId = 'acc-carol') => ({ accountId, issueKey, projectKey: 'OPS' });
 
 describe('Rule 3: the review starts with earlier open action items', () => {
@@ -19,7 +25,11 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     assert.ok(res.ok);
     const { inProgress, notStarted } = res.data.review;
     assert.ok(inProgress.length > 0 && notStarted.length > 0);
-    assert.ok(inProgress.every((t) => t.statusCategory === 'indeterminate' && t.incident !== key && t.incident.startsWith('OPS-')));
+    assert.ok(
+      inProgress.every(
+        (t) => t.statusCategory === 'indeterminate' && t.incident !== key && t.incident.startsWith('OPS-'),
+      ),
+    );
     const overdue = [...inProgress, ...notStarted].filter((t) => t.overdue);
     assert.ok(overdue.length > 0 && overdue.every((t) => (t.dueDate ?? '') < '2026-11-26'));
     const md = agendaMarkdown(res.data.review, key, 'Checkout errors');
@@ -34,9 +44,15 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     assert.ok(load.ok);
     const item = load.data.review.notStarted[0];
     assert.ok(item);
-    const noReason = await r['review/outcome']({ ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null }, ctx(key));
+    const noReason = await r['review/outcome'](
+      { ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null },
+      ctx(key),
+    );
     assert.equal(noReason.ok ? '' : noReason.error.code, 'VALIDATION');
-    const reassigned = await r['review/outcome']({ ticketKey: item.key, outcome: 'reassigned', note: 'Bob is on leave', reassignTo: 'acc-alice' }, ctx(key));
+    const reassigned = await r['review/outcome'](
+      { ticketKey: item.key, outcome: 'reassigned', note: 'Bob is on leave', reassignTo: 'acc-alice' },
+      ctx(key),
+    );
     assert.ok(reassigned.ok, JSON.stringify(reassigned));
     assert.equal(jira.emulator.store.issuesByKey.get(item.key)?.assigneeId, 'acc-alice');
     const again = await r['panel/load']({}, ctx(key));
@@ -55,15 +71,34 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     const comments = jira.emulator.store.issuesByKey.get(key)?.comments ?? [];
     assert.equal(comments.length, 2);
     assert.match(JSON.stringify(comments[0]?.body), /Review open action items \(10 min\)/);
-    assert.match(JSON.stringify(comments[1]?.body), /Incident: \[checkout\] \[5xx errors after deploy\] on \[2026-11-20\]/);
+    assert.match(
+      JSON.stringify(comments[1]?.body),
+      /Incident: \[checkout\] \[5xx errors after deploy\] on \[2026-11-20\]/,
+    );
     assert.match(JSON.stringify(comments[1]?.body), /Add canary deploys for config changes/);
   });
 });
 
 describe('Markdown export', () => {
   it("follows the article's template layout", () => {
-    const md = toMarkdown(filledPostMortem(1), [{ action: 'Add canary deploys', owner: 'Bob Okafor', priority: 'P1', dueDate: '2026-12-10', status: 'Open' }]);
-    for (const h of ['# Incident: [checkout] [5xx errors after deploy] on [2026-11-20]', '## Impact', '- Duration: 103 minutes', '## Timeline (UTC)', '- 14:02 - First alert fired', '## Root Cause', '## Contributing Factors', '1. No canary stage', '## What Went Well', '## What Went Wrong', '## Action Items', '| Add canary deploys | Bob Okafor | P1 | 2026-12-10 | Open |', '## Lessons Learned']) {
+    const md = toMarkdown(filledPostMortem(1), [
+      { action: 'Add canary deploys', owner: 'Bob Okafor', priority: 'P1', dueDate: '2026-12-10', status: 'Open' },
+    ]);
+    for (const h of [
+      '# Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+      '## Impact',
+      '- Duration: 103 minutes',
+      '## Timeline (UTC)',
+      '- 14:02 - First alert fired',
+      '## Root Cause',
+      '## Contributing Factors',
+      '1. No canary stage',
+      '## What Went Well',
+      '## What Went Wrong',
+      '## Action Items',
+      '| Add canary deploys | Bob Okafor | P1 | 2026-12-10 | Open |',
+      '## Lessons Learned',
+    ]) {
       assert.ok(md.includes(h), `missing: ${h}`);
     }
   });

@@ -5,5 +5,12 @@ import { startTestJira, type TestJira } from './jira';
 export async function startDemo(): Promise<{ jira: TestJira; harness: Harness; close(): Promise<void> }> {
   const jira = await startTestJira();
   const harness = await startHarness(jira.emulator, jira.platform, 0);
-  return { jira, harness, close: async () => { await harness.close(); await jira.close(); } };
+  return {
+    jira,
+    harness,
+    close: async () => {
+      await harness.close();
+      await jira.close();
+    },
+  };
 }

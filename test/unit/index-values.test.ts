@@ -43,7 +43,14 @@ describe('stored post-mortem (indexed values)', () => {
   });
   it('refuses a fourth action item (Rule 1) in the schema', () => {
     const doc = emptyPostMortem();
-    doc.actionItems = [1, 2, 3, 4].map((n) => ({ id: `a${n}`, action: `Action ${n}`, ownerAccountId: null, priority: 'P2' as const, dueDate: null, ticketKey: null }));
+    doc.actionItems = [1, 2, 3, 4].map((n) => ({
+      id: `a${n}`,
+      action: `Action ${n}`,
+      ownerAccountId: null,
+      priority: 'P2' as const,
+      dueDate: null,
+      ticketKey: null,
+    }));
     const r = StoredPostMortemSchema.safeParse(toStored(doc, meta));
     assert.equal(r.success, false);
     assert.match(JSON.stringify(r.error?.issues), /at most 3 action items/);

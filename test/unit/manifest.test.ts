@@ -29,7 +29,16 @@ describe('manifest.yml', () => {
     let output = '';
     let code = 0;
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'dev', 'forge-lint.ts'), '--files=test/fixtures/forge-lint-missing-scope.ts'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(root, 'dev', 'forge-lint.ts'),
+          '--files=test/fixtures/forge-lint-missing-scope.ts',
+        ],
+        { cwd: root, encoding: 'utf8', stdio: 'pipe' },
+      );
     } catch (e) {
       const err = z.object({ status: z.number(), stdout: z.string() }).parse(e);
       code = err.status;

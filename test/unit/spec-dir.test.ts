@@ -7,9 +7,13 @@ describe("Atlassian's specs", () => {
     const before = process.env.JIRA_OPENAPI_DIR;
     process.env.JIRA_OPENAPI_DIR = '/nonexistent/specs';
     try {
-      assert.throws(() => readSpec('platform'), /Jira OpenAPI spec not found: \/nonexistent\/specs\/jira-platform\.openapi\.json[\s\S]*Set JIRA_OPENAPI_DIR/);
+      assert.throws(
+        () => readSpec('platform'),
+        /Jira OpenAPI spec not found: \/nonexistent\/specs\/jira-platform\.openapi\.json[\s\S]*Set JIRA_OPENAPI_DIR/,
+      );
     } finally {
-      if (before === undefined) delete process.env.JIRA_OPENAPI_DIR; else process.env.JIRA_OPENAPI_DIR = before;
+      if (before === undefined) delete process.env.JIRA_OPENAPI_DIR;
+      else process.env.JIRA_OPENAPI_DIR = before;
     }
   });
 });

@@ -14,7 +14,9 @@ export function parseDateValue(raw: string, now: number): number {
   if (abs) {
     return Date.UTC(Number(abs[1]), Number(abs[2]) - 1, Number(abs[3]), Number(abs[4] ?? 0), Number(abs[5] ?? 0));
   }
-  throw new JqlError(`Date value '${raw}' for field is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+  throw new JqlError(
+    `Date value '${raw}' for field is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  );
 }
 
 /** JQL date functions, in UTC (the emulator's site time zone). Offsets like startOfMonth(-1) are supported. */
@@ -25,16 +27,26 @@ export function dateFunction(name: string, args: string[], now: number): number 
   const day = d.getUTCDate();
   const offset = args[0] ? parseOffset(args[0], name) : 0;
   switch (name.toLowerCase()) {
-    case 'now': return now;
-    case 'startofday': return Date.UTC(y, mo, day + offset);
-    case 'endofday': return Date.UTC(y, mo, day + offset + 1) - 1;
-    case 'startofweek': return Date.UTC(y, mo, day - d.getUTCDay() + 7 * offset);
-    case 'endofweek': return Date.UTC(y, mo, day - d.getUTCDay() + 7 * (offset + 1)) - 1;
-    case 'startofmonth': return Date.UTC(y, mo + offset, 1);
-    case 'endofmonth': return Date.UTC(y, mo + offset + 1, 1) - 1;
-    case 'startofyear': return Date.UTC(y + offset, 0, 1);
-    case 'endofyear': return Date.UTC(y + offset + 1, 0, 1) - 1;
-    default: throw new JqlError(`The function '${name}' is not supported for date fields by this emulator.`);
+    case 'now':
+      return now;
+    case 'startofday':
+      return Date.UTC(y, mo, day + offset);
+    case 'endofday':
+      return Date.UTC(y, mo, day + offset + 1) - 1;
+    case 'startofweek':
+      return Date.UTC(y, mo, day - d.getUTCDay() + 7 * offset);
+    case 'endofweek':
+      return Date.UTC(y, mo, day - d.getUTCDay() + 7 * (offset + 1)) - 1;
+    case 'startofmonth':
+      return Date.UTC(y, mo + offset, 1);
+    case 'endofmonth':
+      return Date.UTC(y, mo + offset + 1, 1) - 1;
+    case 'startofyear':
+      return Date.UTC(y + offset, 0, 1);
+    case 'endofyear':
+      return Date.UTC(y + offset + 1, 0, 1) - 1;
+    default:
+      throw new JqlError(`The function '${name}' is not supported for date fields by this emulator.`);
   }
 }
 
@@ -44,4 +56,14 @@ function parseOffset(arg: string, fn: string): number {
   return Number(m[1]);
 }
 
-export const DATE_FUNCTIONS = new Set(['now', 'startofday', 'endofday', 'startofweek', 'endofweek', 'startofmonth', 'endofmonth', 'startofyear', 'endofyear']);
+export const DATE_FUNCTIONS = new Set([
+  'now',
+  'startofday',
+  'endofday',
+  'startofweek',
+  'endofweek',
+  'startofmonth',
+  'endofmonth',
+  'startofyear',
+  'endofyear',
+]);

@@ -4,17 +4,36 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 
 export type IndexedType = 'number' | 'string' | 'text' | 'user' | 'date';
-export interface IndexedValue { propertyKey: string; path: string; type: IndexedType; alias?: string }
+export interface IndexedValue {
+  propertyKey: string;
+  path: string;
+  type: IndexedType;
+  alias?: string;
+}
 
-const ManifestSchema = z.object({
-  modules: z.object({
-    'jira:entityProperty': z.array(z.object({
-      propertyKey: z.string(),
-      entityType: z.string().optional(),
-      values: z.array(z.object({ path: z.string(), type: z.enum(['number', 'string', 'text', 'user', 'date']), searchAlias: z.string().optional() })),
-    })).optional(),
-  }).passthrough(),
-}).passthrough();
+const ManifestSchema = z
+  .object({
+    modules: z
+      .object({
+        'jira:entityProperty': z
+          .array(
+            z.object({
+              propertyKey: z.string(),
+              entityType: z.string().optional(),
+              values: z.array(
+                z.object({
+                  path: z.string(),
+                  type: z.enum(['number', 'string', 'text', 'user', 'date']),
+                  searchAlias: z.string().optional(),
+                }),
+              ),
+            }),
+          )
+          .optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
 /**
  * The issue property paths Jira indexes for this app, read from manifest.yml as Jira would at install.
@@ -36,7 +55,8 @@ export class PropertyIndex {
     const values: IndexedValue[] = [];
     for (const m of manifest.modules['jira:entityProperty'] ?? []) {
       if (m.entityType && m.entityType !== 'issue') continue;
-      for (const v of m.values) values.push({ propertyKey: m.propertyKey, path: v.path, type: v.type, alias: v.searchAlias });
+      for (const v of m.values)
+        values.push({ propertyKey: m.propertyKey, path: v.path, type: v.type, alias: v.searchAlias });
     }
     return new PropertyIndex(values);
   }
@@ -45,5 +65,7 @@ export class PropertyIndex {
     return this.byPath.get(`${propertyKey}.${dottedPath.replace(/^\./, '')}`);
   }
 
-  alias(name: string): IndexedValue | undefined { return this.byAlias.get(name.toLowerCase()); }
+  alias(name: string): IndexedValue | undefined {
+    return this.byAlias.get(name.toLowerCase());
+  }
 }

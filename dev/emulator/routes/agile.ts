@@ -14,23 +14,44 @@ export const agileRoutes: RouteTable = {
       if (projectRef && p.key !== projectRef.toUpperCase() && p.id !== projectRef) return false;
       return !type || type.split(',').includes(b.type);
     });
-    const values = boards.map((b) => { const p = store.projects.get(b.projectId); return { id: b.id, self: `${base}/rest/agile/1.0/board/${b.id}`, name: b.name, type: b.type, location: { projectId: Number(b.projectId), projectKey: p?.key, projectName: p?.name, displayName: `${p?.name} (${p?.key})` } }; });
+    const values = boards.map((b) => {
+      const p = store.projects.get(b.projectId);
+      return {
+        id: b.id,
+        self: `${base}/rest/agile/1.0/board/${b.id}`,
+        name: b.name,
+        type: b.type,
+        location: {
+          projectId: Number(b.projectId),
+          projectKey: p?.key,
+          projectName: p?.name,
+          displayName: `${p?.name} (${p?.key})`,
+        },
+      };
+    });
     return ok({ isLast: true, maxResults: 50, startAt: 0, total: values.length, values });
   },
 
   'GET /rest/agile/1.0/board/{boardId}/sprint': ({ store, caller, params, query, render }) => {
     const board = store.boards.get(Number(params.boardId));
     const project = board ? store.projects.get(board.projectId) : undefined;
-    if (!board || !project || !can(caller, project, 'BROWSE')) throw new HttpError(404, [`Board ${params.boardId} does not exist or you do not have permission to see it.`]);
+    if (!board || !project || !can(caller, project, 'BROWSE'))
+      throw new HttpError(404, [`Board ${params.boardId} does not exist or you do not have permission to see it.`]);
     if (board.type !== 'scrum') throw new HttpError(400, ['The board does not support sprints']);
     const states = (query.get('state') ?? 'future,active,closed').split(',');
     // Jira orders sprints by state (closed, active, future), then by their position on the board.
-    const values = [...store.sprints.values()].filter((s) => s.boardId === board.id && states.includes(s.state))
+    const values = [...store.sprints.values()]
+      .filter((s) => s.boardId === board.id && states.includes(s.state))
       .sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.rank - b.rank)
       .map((s) => render.sprint(s));
     const startAt = Number(query.get('startAt') ?? 0);
     const max = Math.min(Number(query.get('maxResults') ?? 50), 50);
-    return ok({ isLast: startAt + max >= values.length, maxResults: max, startAt, values: values.slice(startAt, startAt + max) });
+    return ok({
+      isLast: startAt + max >= values.length,
+      maxResults: max,
+      startAt,
+      values: values.slice(startAt, startAt + max),
+    });
   },
 
   'POST /rest/agile/1.0/sprint': ({ store, caller, body, render }) => {
@@ -42,8 +63,18 @@ export const agileRoutes: RouteTable = {
     const name = str(b.name)?.trim();
     if (!name) throw new HttpError(400, [], { name: 'Sprint name is required.' });
     const id = store.nextId('sprint', 1);
-    const rank = Math.max(0, ...[...store.sprints.values()].filter((s) => s.boardId === board.id).map((s) => s.rank)) + 1;
-    const sprint = { id, name, state: 'future' as const, boardId: board.id, rank, startDate: str(b.startDate), endDate: str(b.endDate), goal: str(b.goal) };
+    const rank =
+      Math.max(0, ...[...store.sprints.values()].filter((s) => s.boardId === board.id).map((s) => s.rank)) + 1;
+    const sprint = {
+      id,
+      name,
+      state: 'future' as const,
+      boardId: board.id,
+      rank,
+      startDate: str(b.startDate),
+      endDate: str(b.endDate),
+      goal: str(b.goal),
+    };
     store.putSprint(sprint);
     return ok(render.sprint(sprint), 201);
   },
@@ -52,10 +83,17 @@ export const agileRoutes: RouteTable = {
     const sprint = store.sprints.get(Number(params.sprintId));
     if (!sprint) throw new HttpError(404, [`Sprint ${params.sprintId} does not exist.`]);
     if (sprint.state === 'closed') throw new HttpError(400, ['Issues cannot be moved to a closed sprint.']);
-    const keys = Array.isArray(obj(body).issues) ? (obj(body).issues as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+    const keys = Array.isArray(obj(body).issues)
+      ? (obj(body).issues as unknown[]).filter((k): k is string => typeof k === 'string')
+      : [];
     if (keys.length > 50) throw new HttpError(400, ['At most 50 issues can be moved in one request.']);
     const issues = keys.map((k) => editableIssue(store, caller, k));
-    store.batch(() => { for (const i of issues) { i.sprintIds = [sprint.id]; store.putIssue(i); } });
+    store.batch(() => {
+      for (const i of issues) {
+        i.sprintIds = [sprint.id];
+        store.putIssue(i);
+      }
+    });
     return noContent();
   },
 };

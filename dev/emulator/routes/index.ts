@@ -6,7 +6,14 @@ import { propertyRoutes } from './properties';
 import { searchRoutes } from './search';
 import type { RouteTable } from './types';
 
-export const routes: RouteTable = { ...configRoutes, ...issueRoutes, ...propertyRoutes, ...linkRoutes, ...searchRoutes, ...agileRoutes };
+export const routes: RouteTable = {
+  ...configRoutes,
+  ...issueRoutes,
+  ...propertyRoutes,
+  ...linkRoutes,
+  ...searchRoutes,
+  ...agileRoutes,
+};
 
 /** Answers Jira gives outside the spec's documented responses (the spec still lists the removed search). */
 export const UNDOCUMENTED_STATUSES = new Set(['410 GET /rest/api/3/search', '410 POST /rest/api/3/search']);

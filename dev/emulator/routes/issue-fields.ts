@@ -8,11 +8,18 @@ import { obj, str } from './types';
  * Applies create/edit `fields` to an issue record, with Jira's field-level 400 errors.
  * The sprint field takes a bare integer sprint id, as in Jira Cloud.
  */
-export function applyFields(store: JiraStore, issue: IssueRec, fields: Record<string, unknown>, errors: Record<string, string>): void {
+export function applyFields(
+  store: JiraStore,
+  issue: IssueRec,
+  fields: Record<string, unknown>,
+  errors: Record<string, string>,
+): void {
   const sprintField = store.sprintFieldId();
   for (const [id, value] of Object.entries(fields)) {
     switch (id) {
-      case 'project': case 'issuetype': break; // handled by the caller
+      case 'project':
+      case 'issuetype':
+        break; // handled by the caller
       case 'summary': {
         const s = str(value)?.trim();
         if (!s) errors.summary = 'You must specify a summary of the issue.';
@@ -22,18 +29,24 @@ export function applyFields(store: JiraStore, issue: IssueRec, fields: Record<st
       }
       case 'description': {
         const problems = value === null ? [] : adfProblems(value);
-        if (problems.length) errors.description = `Operation value must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}`;
+        if (problems.length)
+          errors.description = `Operation value must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}`;
         else issue.description = value;
         break;
       }
       case 'assignee': {
-        if (value === null) { issue.assigneeId = null; break; }
+        if (value === null) {
+          issue.assigneeId = null;
+          break;
+        }
         const accountId = str(obj(value).accountId);
         const user = accountId ? store.users.get(accountId) : undefined;
         const project = store.projects.get(issue.projectId);
-        const assignable = user && project && (project.permissions[user.accountId] ?? []).some((p) => p === 'EDIT' || p === 'ADMIN');
+        const assignable =
+          user && project && (project.permissions[user.accountId] ?? []).some((p) => p === 'EDIT' || p === 'ADMIN');
         if (!user || !user.active) errors.assignee = `User '${accountId ?? ''}' does not exist.`;
-        else if (!assignable && !user.siteAdmin) errors.assignee = `User '${user.displayName}' cannot be assigned issues.`;
+        else if (!assignable && !user.siteAdmin)
+          errors.assignee = `User '${user.displayName}' cannot be assigned issues.`;
         else issue.assigneeId = user.accountId;
         break;
       }
@@ -45,21 +58,32 @@ export function applyFields(store: JiraStore, issue: IssueRec, fields: Record<st
         break;
       }
       case 'duedate': {
-        if (value === null) { issue.duedate = null; break; }
+        if (value === null) {
+          issue.duedate = null;
+          break;
+        }
         const d = str(value);
-        if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d))) errors.duedate = "Error parsing date string: use the format 'yyyy-MM-dd'.";
+        if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d)))
+          errors.duedate = "Error parsing date string: use the format 'yyyy-MM-dd'.";
         else issue.duedate = d;
         break;
       }
       case 'labels': {
-        if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' || /\s/.test(l))) errors.labels = 'Labels must be a list of strings without spaces.';
+        if (!Array.isArray(value) || value.some((l) => typeof l !== 'string' || /\s/.test(l)))
+          errors.labels = 'Labels must be a list of strings without spaces.';
         else issue.labels = value.filter((l): l is string => typeof l === 'string');
         break;
       }
       default:
         if (id === sprintField) {
-          if (value === null) { issue.sprintIds = []; break; }
-          if (typeof value !== 'number' || !Number.isInteger(value)) { errors[id] = 'Number value expected as the Sprint id.'; break; }
+          if (value === null) {
+            issue.sprintIds = [];
+            break;
+          }
+          if (typeof value !== 'number' || !Number.isInteger(value)) {
+            errors[id] = 'Number value expected as the Sprint id.';
+            break;
+          }
           const sprint = store.sprints.get(value);
           if (!sprint) errors[id] = `Sprint with id ${value} does not exist.`;
           else if (sprint.state === 'closed') errors[id] = 'Issue can be assigned only to active or future sprints.';

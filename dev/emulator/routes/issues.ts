@@ -5,7 +5,13 @@ import { jiraTime, type IssueRec } from '../state/model';
 import { applyFields, throwIfErrors } from './issue-fields';
 import { noContent, obj, ok, str, type RouteTable } from './types';
 
-const list = (v: string | null): string[] => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (v: string | null): string[] =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 export const issueRoutes: RouteTable = {
   'POST /rest/api/3/issue': ({ store, caller, body, now, base }) => {
@@ -13,7 +19,8 @@ export const issueRoutes: RouteTable = {
     const fields = obj(b.fields);
     const pref = obj(fields.project);
     const project = store.projectByKeyOrId(str(pref.id) ?? str(pref.key) ?? '');
-    if (!project || !can(caller, project, 'BROWSE')) throw new HttpError(400, [], { project: 'Specify a valid project ID or key' });
+    if (!project || !can(caller, project, 'BROWSE'))
+      throw new HttpError(400, [], { project: 'Specify a valid project ID or key' });
     if (!can(caller, project, 'CREATE')) throw forbidden(`create issues in project ${project.key}`);
     const tref = obj(fields.issuetype);
     const type = [...store.issueTypes.values()].find((t) => t.id === str(tref.id) || t.name === str(tref.name));
@@ -22,9 +29,25 @@ export const issueRoutes: RouteTable = {
     const seq = store.nextId(`issue-seq:${project.id}`, 1);
     const at = jiraTime(now);
     const issue: IssueRec = {
-      id, key: `${project.key}-${seq}`, projectId: project.id, issueTypeId: type.id, summary: '', description: null,
-      statusId: '10000', priorityId: '3', assigneeId: null, reporterId: caller.isApp ? null : caller.user.accountId, labels: [],
-      created: at, updated: at, resolutiondate: null, duedate: null, sprintIds: [], properties: {}, comments: [], changelog: [],
+      id,
+      key: `${project.key}-${seq}`,
+      projectId: project.id,
+      issueTypeId: type.id,
+      summary: '',
+      description: null,
+      statusId: '10000',
+      priorityId: '3',
+      assigneeId: null,
+      reporterId: caller.isApp ? null : caller.user.accountId,
+      labels: [],
+      created: at,
+      updated: at,
+      resolutiondate: null,
+      duedate: null,
+      sprintIds: [],
+      properties: {},
+      comments: [],
+      changelog: [],
     };
     const errors: Record<string, string> = {};
     if (fields.summary === undefined) errors.summary = 'You must specify a summary of the issue.';
@@ -62,15 +85,27 @@ export const issueRoutes: RouteTable = {
 
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': ({ store, caller, params, render }) => {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
-    const transitions = [...store.statuses.values()].filter((s) => s.id !== issue.statusId)
-      .map((s) => ({ id: s.id, name: s.name, to: render.status(s), hasScreen: false, isGlobal: true, isInitial: false, isAvailable: true, isConditional: false, isLooped: false }));
+    const transitions = [...store.statuses.values()]
+      .filter((s) => s.id !== issue.statusId)
+      .map((s) => ({
+        id: s.id,
+        name: s.name,
+        to: render.status(s),
+        hasScreen: false,
+        isGlobal: true,
+        isInitial: false,
+        isAvailable: true,
+        isConditional: false,
+        isLooped: false,
+      }));
     return ok({ transitions });
   },
 
   'POST /rest/api/3/issue/{issueIdOrKey}/transitions': ({ store, caller, params, body, now }) => {
     const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
     const target = store.statuses.get(str(obj(obj(body).transition).id) ?? '');
-    if (!target || target.id === issue.statusId) throw new HttpError(400, ['Transition id is not valid for this issue.']);
+    if (!target || target.id === issue.statusId)
+      throw new HttpError(400, ['Transition id is not valid for this issue.']);
     const from = store.statuses.get(issue.statusId);
     const at = jiraTime(now);
     issue.changelog.push({ at, field: 'status', from: from?.name ?? null, to: target.name });
@@ -83,7 +118,13 @@ export const issueRoutes: RouteTable = {
 
   'GET /rest/api/3/issue/{issueIdOrKey}/comment': ({ store, caller, params, render }) => {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
-    const comments = issue.comments.map((c) => ({ id: c.id, body: c.body, created: c.created, updated: c.created, author: store.users.get(c.authorId) ? render.user(store.users.get(c.authorId)!) : undefined }));
+    const comments = issue.comments.map((c) => ({
+      id: c.id,
+      body: c.body,
+      created: c.created,
+      updated: c.created,
+      author: store.users.get(c.authorId) ? render.user(store.users.get(c.authorId)!) : undefined,
+    }));
     return ok({ comments, startAt: 0, maxResults: comments.length, total: comments.length });
   },
 
@@ -91,7 +132,10 @@ export const issueRoutes: RouteTable = {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
     const adf = obj(body).body;
     const problems = adfProblems(adf);
-    if (problems.length) throw new HttpError(400, [], { comment: `Comment body must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}` });
+    if (problems.length)
+      throw new HttpError(400, [], {
+        comment: `Comment body must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}`,
+      });
     const id = String(store.nextId('comment', 10000));
     const at = jiraTime(now);
     issue.comments.push({ id, authorId: caller.user.accountId, body: adf, created: at });

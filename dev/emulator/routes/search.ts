@@ -7,36 +7,60 @@ import type { IssueRec } from '../state/model';
 import { obj, ok, str, type RouteRequest, type RouteTable } from './types';
 
 const MAX_RESULTS = 5000;
-const gone = () => new HttpError(410, ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046']);
+const gone = () =>
+  new HttpError(410, [
+    'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
+  ]);
 
 /** Issues matching the JQL that the caller may browse, in the query's order. */
 function runJql(req: RouteRequest, jql: string): IssueRec[] {
-  if (!jql.trim()) throw new HttpError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+  if (!jql.trim())
+    throw new HttpError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
   let compiled;
   try {
-    compiled = compileJql(jql, { store: req.store, index: req.index, accountId: req.caller.user.accountId, now: req.now });
+    compiled = compileJql(jql, {
+      store: req.store,
+      index: req.index,
+      accountId: req.caller.user.accountId,
+      now: req.now,
+    });
   } catch (e) {
     if (e instanceof JqlError) throw new HttpError(400, [e.message]);
     throw e;
   }
-  if (!compiled.where) throw new HttpError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
-  const browsable = new Set([...req.store.projects.values()].filter((p) => can(req.caller, p, 'BROWSE')).map((p) => p.id));
+  if (!compiled.where)
+    throw new HttpError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
+  const browsable = new Set(
+    [...req.store.projects.values()].filter((p) => can(req.caller, p, 'BROWSE')).map((p) => p.id),
+  );
   const out: IssueRec[] = [];
   for (const i of req.store.issues.values()) if (browsable.has(i.projectId) && compiled.where(i)) out.push(i);
   return out.sort(compiled.compare);
 }
 
-const tokenFor = (jql: string, offset: number) => Buffer.from(JSON.stringify({ o: offset, h: createHash('sha1').update(jql).digest('hex').slice(0, 12) })).toString('base64url');
+const tokenFor = (jql: string, offset: number) =>
+  Buffer.from(JSON.stringify({ o: offset, h: createHash('sha1').update(jql).digest('hex').slice(0, 12) })).toString(
+    'base64url',
+  );
 
 function readToken(jql: string, token: string): number {
   try {
     const t = obj(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
     if (typeof t.o === 'number' && t.h === createHash('sha1').update(jql).digest('hex').slice(0, 12)) return t.o;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw new HttpError(400, ['The provided next page token is invalid or expired, or does not belong to this query.']);
 }
 
-const csv = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);
+const csv = (v: unknown): string[] =>
+  (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(',') : [])
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const searchRoutes: RouteTable = {
   'POST /rest/api/3/search/jql': (req) => {
@@ -57,7 +81,10 @@ export const searchRoutes: RouteTable = {
     const page = all.slice(offset, offset + pageSize);
     const isLast = offset + pageSize >= all.length;
     const expand = csv(b.expand);
-    const body: Record<string, unknown> = { issues: page.map((i) => req.render.issue(i, fields, properties, expand)), isLast };
+    const body: Record<string, unknown> = {
+      issues: page.map((i) => req.render.issue(i, fields, properties, expand)),
+      isLast,
+    };
     if (!isLast) body.nextPageToken = tokenFor(jql, offset + pageSize);
     return ok(body);
   },
@@ -69,10 +96,18 @@ export const searchRoutes: RouteTable = {
     const all = runJql(req, jql);
     const size = Math.min(Number(req.query.get('maxResults') ?? 50), MAX_RESULTS);
     const fields = req.query.has('fields') ? csv(req.query.get('fields')) : ['id'];
-    return ok({ issues: all.slice(0, size).map((i) => req.render.issue(i, fields, [])), isLast: all.length <= size, ...(all.length > size ? { nextPageToken: tokenFor(jql, size) } : {}) });
+    return ok({
+      issues: all.slice(0, size).map((i) => req.render.issue(i, fields, [])),
+      isLast: all.length <= size,
+      ...(all.length > size ? { nextPageToken: tokenFor(jql, size) } : {}),
+    });
   },
 
   // Removed by Atlassian: the old search answers 410 Gone.
-  'GET /rest/api/3/search': () => { throw gone(); },
-  'POST /rest/api/3/search': () => { throw gone(); },
+  'GET /rest/api/3/search': () => {
+    throw gone();
+  },
+  'POST /rest/api/3/search': () => {
+    throw gone();
+  },
 };

@@ -14,7 +14,11 @@ export interface RouteRequest {
   now: number;
   base: string;
 }
-export interface RouteReply { status: number; body?: unknown; headers?: Record<string, string> }
+export interface RouteReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 export type Handler = (req: RouteRequest) => RouteReply;
 /** Keyed by "METHOD <spec path template>": a handler can only exist for an operation the spec defines. */
 export type RouteTable = Record<string, Handler>;

@@ -9,11 +9,20 @@ const Parameter = z.object({
   required: z.boolean().optional(),
   schema: z.object({ type: z.string().optional() }).passthrough().optional(),
 });
-const OperationShape = z.object({
-  parameters: z.array(z.unknown()).optional(),
-  requestBody: z.object({ required: z.boolean().optional(), content: z.record(z.string(), z.unknown()).optional() }).optional(),
-  responses: z.record(z.string(), z.object({ content: z.record(z.string(), z.object({ schema: z.unknown().optional() })).optional() }).passthrough()),
-}).passthrough();
+const OperationShape = z
+  .object({
+    parameters: z.array(z.unknown()).optional(),
+    requestBody: z
+      .object({ required: z.boolean().optional(), content: z.record(z.string(), z.unknown()).optional() })
+      .optional(),
+    responses: z.record(
+      z.string(),
+      z
+        .object({ content: z.record(z.string(), z.object({ schema: z.unknown().optional() })).optional() })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
 const SpecShape = z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) });
 
 export interface SpecOperation {
@@ -28,7 +37,13 @@ export interface SpecOperation {
   deprecated: boolean;
 }
 
-interface CompiledPath { spec: SpecName; template: string; regex: RegExp; literalSegments: number; names: string[] }
+interface CompiledPath {
+  spec: SpecName;
+  template: string;
+  regex: RegExp;
+  literalSegments: number;
+  names: string[];
+}
 
 const pointer = (s: string) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'));
 
@@ -52,16 +67,30 @@ export class OpenApiIndex {
       for (const [template, methods] of Object.entries(spec.paths)) {
         const names: string[] = [];
         const segments = template.split('/');
-        const pattern = segments.map((seg) => {
-          const m = /^\{(.+)\}$/.exec(seg);
-          if (m && m[1]) { names.push(m[1]); return '([^/]+)'; }
-          return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        }).join('/');
-        this.paths.push({ spec: name, template, regex: new RegExp(`^${pattern}$`), literalSegments: segments.filter((s) => !s.startsWith('{')).length, names });
+        const pattern = segments
+          .map((seg) => {
+            const m = /^\{(.+)\}$/.exec(seg);
+            if (m && m[1]) {
+              names.push(m[1]);
+              return '([^/]+)';
+            }
+            return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          })
+          .join('/');
+        this.paths.push({
+          spec: name,
+          template,
+          regex: new RegExp(`^${pattern}$`),
+          literalSegments: segments.filter((s) => !s.startsWith('{')).length,
+          names,
+        });
         for (const [method, rawOp] of Object.entries(methods)) {
           const op = OperationShape.safeParse(rawOp);
           if (!op.success) continue;
-          const params = (op.data.parameters ?? []).map((p) => Parameter.safeParse(p)).filter((p) => p.success).map((p) => p.data);
+          const params = (op.data.parameters ?? [])
+            .map((p) => Parameter.safeParse(p))
+            .filter((p) => p.success)
+            .map((p) => p.data);
           const responses = op.data.responses;
           this.ops.set(`${method.toUpperCase()} ${template}`, {
             spec: name,
@@ -71,7 +100,11 @@ export class OpenApiIndex {
             hasJsonBody: Boolean(op.data.requestBody?.content?.['application/json']),
             bodyRequired: op.data.requestBody?.required === true,
             responseCodes: new Set(Object.keys(responses)),
-            jsonResponseCodes: new Set(Object.entries(responses).filter(([, r]) => r.content?.['application/json']?.schema !== undefined).map(([c]) => c)),
+            jsonResponseCodes: new Set(
+              Object.entries(responses)
+                .filter(([, r]) => r.content?.['application/json']?.schema !== undefined)
+                .map(([c]) => c),
+            ),
             deprecated: (rawOp as { deprecated?: unknown }).deprecated === true,
           });
         }
@@ -88,7 +121,9 @@ export class OpenApiIndex {
       const op = this.ops.get(`${method.toUpperCase()} ${p.template}`);
       if (!op) continue;
       const params: Record<string, string> = {};
-      p.names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1] ?? ''); });
+      p.names.forEach((n, i) => {
+        params[n] = decodeURIComponent(m[i + 1] ?? '');
+      });
       return { op, params };
     }
     return undefined;
@@ -123,7 +158,8 @@ export class OpenApiIndex {
       }
       const t = p.schema?.type;
       if (t === 'integer' && !/^-?\d+$/.test(v)) errors.push(`query parameter '${p.name}' must be an integer`);
-      if (t === 'boolean' && v !== 'true' && v !== 'false') errors.push(`query parameter '${p.name}' must be true or false`);
+      if (t === 'boolean' && v !== 'true' && v !== 'false')
+        errors.push(`query parameter '${p.name}' must be true or false`);
     }
     return errors;
   }
@@ -135,6 +171,11 @@ export class OpenApiIndex {
       this.validators.set(ref, validate);
     }
     if (!validate || validate(value)) return [];
-    return (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '(body)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: '${String(e.params.additionalProperty)}'` : ''}`);
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map(
+        (e) =>
+          `${e.instancePath || '(body)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? `: '${String(e.params.additionalProperty)}'` : ''}`,
+      );
   }
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 
 /** Where Atlassian's published OpenAPI specs live. They are read, never copied into the project. */
 export function specDir(): string {
-  return path.resolve(process.env.JIRA_OPENAPI_DIR ?? path.join(__dirname, '..', '..', '..', '..', 'shared', 'jira-specs'));
+  return path.resolve(
+    process.env.JIRA_OPENAPI_DIR ?? path.join(__dirname, '..', '..', '..', '..', 'shared', 'jira-specs'),
+  );
 }
 
 export const SPEC_FILES = { platform: 'jira-platform.openapi.json', software: 'jira-software.openapi.json' } as const;

@@ -2,22 +2,87 @@
 
 export type ProjectPermission = 'BROWSE' | 'CREATE' | 'EDIT' | 'ADMIN';
 
-export interface UserRec { accountId: string; displayName: string; email: string; active: boolean; siteAdmin: boolean; timeZone: string }
+export interface UserRec {
+  accountId: string;
+  displayName: string;
+  email: string;
+  active: boolean;
+  siteAdmin: boolean;
+  timeZone: string;
+}
 export interface ProjectRec {
-  id: string; key: string; name: string; leadAccountId: string; permissions: Record<string, ProjectPermission[]>;
+  id: string;
+  key: string;
+  name: string;
+  leadAccountId: string;
+  permissions: Record<string, ProjectPermission[]>;
   /** Fields missing from the create screen (Jira refuses them on create), e.g. the sprint field on some projects. */
   createScreenExcludes?: string[];
 }
-export interface IssueTypeRec { id: string; name: string; description: string; hierarchyLevel: number; subtask: boolean }
-export interface StatusRec { id: string; name: string; category: 'new' | 'indeterminate' | 'done' }
-export interface PriorityRec { id: string; name: string }
-export interface FieldRec { id: string; name: string; custom: boolean; schemaType: string; schemaCustom?: string; customId?: number }
-export interface LinkTypeRec { id: string; name: string; inward: string; outward: string }
-export interface LinkRec { id: string; typeId: string; inwardIssueId: number; outwardIssueId: number }
-export interface BoardRec { id: number; name: string; type: 'scrum' | 'kanban'; projectId: string }
-export interface SprintRec { id: number; name: string; state: 'future' | 'active' | 'closed'; boardId: number; startDate?: string; endDate?: string; goal?: string; rank: number }
-export interface CommentRec { id: string; authorId: string; body: unknown; created: string }
-export interface ChangeRec { at: string; field: string; from: string | null; to: string | null }
+export interface IssueTypeRec {
+  id: string;
+  name: string;
+  description: string;
+  hierarchyLevel: number;
+  subtask: boolean;
+}
+export interface StatusRec {
+  id: string;
+  name: string;
+  category: 'new' | 'indeterminate' | 'done';
+}
+export interface PriorityRec {
+  id: string;
+  name: string;
+}
+export interface FieldRec {
+  id: string;
+  name: string;
+  custom: boolean;
+  schemaType: string;
+  schemaCustom?: string;
+  customId?: number;
+}
+export interface LinkTypeRec {
+  id: string;
+  name: string;
+  inward: string;
+  outward: string;
+}
+export interface LinkRec {
+  id: string;
+  typeId: string;
+  inwardIssueId: number;
+  outwardIssueId: number;
+}
+export interface BoardRec {
+  id: number;
+  name: string;
+  type: 'scrum' | 'kanban';
+  projectId: string;
+}
+export interface SprintRec {
+  id: number;
+  name: string;
+  state: 'future' | 'active' | 'closed';
+  boardId: number;
+  startDate?: string;
+  endDate?: string;
+  goal?: string;
+  rank: number;
+}
+export interface CommentRec {
+  id: string;
+  authorId: string;
+  body: unknown;
+  created: string;
+}
+export interface ChangeRec {
+  at: string;
+  field: string;
+  from: string | null;
+  to: string | null;
+}
 
 export interface IssueRec {
   id: number;

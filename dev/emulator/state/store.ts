@@ -1,7 +1,31 @@
 import Database from 'better-sqlite3';
-import type { BoardRec, FieldRec, IssueRec, IssueTypeRec, LinkRec, LinkTypeRec, PriorityRec, ProjectRec, SprintRec, StatusRec, UserRec } from './model';
+import type {
+  BoardRec,
+  FieldRec,
+  IssueRec,
+  IssueTypeRec,
+  LinkRec,
+  LinkTypeRec,
+  PriorityRec,
+  ProjectRec,
+  SprintRec,
+  StatusRec,
+  UserRec,
+} from './model';
 
-type Kind = 'user' | 'project' | 'issuetype' | 'status' | 'priority' | 'field' | 'linktype' | 'link' | 'board' | 'sprint' | 'issue' | 'counter';
+type Kind =
+  | 'user'
+  | 'project'
+  | 'issuetype'
+  | 'status'
+  | 'priority'
+  | 'field'
+  | 'linktype'
+  | 'link'
+  | 'board'
+  | 'sprint'
+  | 'issue'
+  | 'counter';
 
 /**
  * The emulator's state: in memory for speed (JQL is evaluated over it), written through to SQLite
@@ -28,16 +52,24 @@ export class JiraStore {
   constructor(file = ':memory:') {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS docs (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id))');
-    this.upsert = this.db.prepare('INSERT INTO docs (kind, id, json) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET json = excluded.json');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS docs (kind TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, id))',
+    );
+    this.upsert = this.db.prepare(
+      'INSERT INTO docs (kind, id, json) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET json = excluded.json',
+    );
     this.remove = this.db.prepare('DELETE FROM docs WHERE kind = ? AND id = ?');
     this.load();
   }
 
-  get isEmpty(): boolean { return this.users.size === 0; }
+  get isEmpty(): boolean {
+    return this.users.size === 0;
+  }
 
   /** Runs many writes in one SQLite transaction (seeding 40,000 issues takes seconds, not minutes). */
-  batch<T>(fn: () => T): T { return this.db.transaction(fn)(); }
+  batch<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
 
   nextId(name: string, start: number): number {
     const next = (this.counters.get(name) ?? start - 1) + 1;
@@ -46,22 +78,55 @@ export class JiraStore {
     return next;
   }
 
-  putUser(u: UserRec) { this.users.set(u.accountId, u); this.write('user', u.accountId, u); }
-  putProject(p: ProjectRec) { this.projects.set(p.id, p); this.write('project', p.id, p); }
-  putIssueType(t: IssueTypeRec) { this.issueTypes.set(t.id, t); this.write('issuetype', t.id, t); }
-  putStatus(s: StatusRec) { this.statuses.set(s.id, s); this.write('status', s.id, s); }
-  putPriority(p: PriorityRec) { this.priorities.set(p.id, p); this.write('priority', p.id, p); }
-  putField(f: FieldRec) { this.fields.set(f.id, f); this.write('field', f.id, f); }
-  putLinkType(l: LinkTypeRec) { this.linkTypes.set(l.id, l); this.write('linktype', l.id, l); }
-  putLink(l: LinkRec) { this.links.set(l.id, l); this.write('link', l.id, l); }
-  putBoard(b: BoardRec) { this.boards.set(b.id, b); this.write('board', String(b.id), b); }
-  putSprint(s: SprintRec) { this.sprints.set(s.id, s); this.write('sprint', String(s.id), s); }
+  putUser(u: UserRec) {
+    this.users.set(u.accountId, u);
+    this.write('user', u.accountId, u);
+  }
+  putProject(p: ProjectRec) {
+    this.projects.set(p.id, p);
+    this.write('project', p.id, p);
+  }
+  putIssueType(t: IssueTypeRec) {
+    this.issueTypes.set(t.id, t);
+    this.write('issuetype', t.id, t);
+  }
+  putStatus(s: StatusRec) {
+    this.statuses.set(s.id, s);
+    this.write('status', s.id, s);
+  }
+  putPriority(p: PriorityRec) {
+    this.priorities.set(p.id, p);
+    this.write('priority', p.id, p);
+  }
+  putField(f: FieldRec) {
+    this.fields.set(f.id, f);
+    this.write('field', f.id, f);
+  }
+  putLinkType(l: LinkTypeRec) {
+    this.linkTypes.set(l.id, l);
+    this.write('linktype', l.id, l);
+  }
+  putLink(l: LinkRec) {
+    this.links.set(l.id, l);
+    this.write('link', l.id, l);
+  }
+  putBoard(b: BoardRec) {
+    this.boards.set(b.id, b);
+    this.write('board', String(b.id), b);
+  }
+  putSprint(s: SprintRec) {
+    this.sprints.set(s.id, s);
+    this.write('sprint', String(s.id), s);
+  }
   putIssue(i: IssueRec) {
     this.issues.set(i.id, i);
     this.issuesByKey.set(i.key, i);
     this.write('issue', String(i.id), i);
   }
-  deleteLink(id: string) { this.links.delete(id); this.remove.run('link', id); }
+  deleteLink(id: string) {
+    this.links.delete(id);
+    this.remove.run('link', id);
+  }
 
   projectByKeyOrId(keyOrId: string): ProjectRec | undefined {
     return this.projects.get(keyOrId) ?? [...this.projects.values()].find((p) => p.key === keyOrId.toUpperCase());
@@ -77,27 +142,58 @@ export class JiraStore {
     return f.id;
   }
 
-  close() { this.db.close(); }
+  close() {
+    this.db.close();
+  }
 
-  private write(kind: Kind, id: string, value: unknown) { this.upsert.run(kind, id, JSON.stringify(value)); }
+  private write(kind: Kind, id: string, value: unknown) {
+    this.upsert.run(kind, id, JSON.stringify(value));
+  }
 
   private load() {
     const rows = this.db.prepare('SELECT kind, id, json FROM docs').all() as { kind: Kind; id: string; json: string }[];
     for (const r of rows) {
       const v: unknown = JSON.parse(r.json);
       switch (r.kind) {
-        case 'user': this.users.set(r.id, v as UserRec); break;
-        case 'project': this.projects.set(r.id, v as ProjectRec); break;
-        case 'issuetype': this.issueTypes.set(r.id, v as IssueTypeRec); break;
-        case 'status': this.statuses.set(r.id, v as StatusRec); break;
-        case 'priority': this.priorities.set(r.id, v as PriorityRec); break;
-        case 'field': this.fields.set(r.id, v as FieldRec); break;
-        case 'linktype': this.linkTypes.set(r.id, v as LinkTypeRec); break;
-        case 'link': this.links.set(r.id, v as LinkRec); break;
-        case 'board': this.boards.set(Number(r.id), v as BoardRec); break;
-        case 'sprint': this.sprints.set(Number(r.id), v as SprintRec); break;
-        case 'issue': { const i = v as IssueRec; this.issues.set(i.id, i); this.issuesByKey.set(i.key, i); break; }
-        case 'counter': this.counters.set(r.id, v as number); break;
+        case 'user':
+          this.users.set(r.id, v as UserRec);
+          break;
+        case 'project':
+          this.projects.set(r.id, v as ProjectRec);
+          break;
+        case 'issuetype':
+          this.issueTypes.set(r.id, v as IssueTypeRec);
+          break;
+        case 'status':
+          this.statuses.set(r.id, v as StatusRec);
+          break;
+        case 'priority':
+          this.priorities.set(r.id, v as PriorityRec);
+          break;
+        case 'field':
+          this.fields.set(r.id, v as FieldRec);
+          break;
+        case 'linktype':
+          this.linkTypes.set(r.id, v as LinkTypeRec);
+          break;
+        case 'link':
+          this.links.set(r.id, v as LinkRec);
+          break;
+        case 'board':
+          this.boards.set(Number(r.id), v as BoardRec);
+          break;
+        case 'sprint':
+          this.sprints.set(Number(r.id), v as SprintRec);
+          break;
+        case 'issue': {
+          const i = v as IssueRec;
+          this.issues.set(i.id, i);
+          this.issuesByKey.set(i.key, i);
+          break;
+        }
+        case 'counter':
+          this.counters.set(r.id, v as number);
+          break;
       }
     }
   }

@@ -26,32 +26,71 @@ export function PageApp() {
     setHead({ kind: 'loading' });
     setDetails({ kind: 'loading' });
     // Both start together; the headline (one round of counts) arrives first and shows first.
-    void call('report/headline', filters).then((r) => { if (live) setHead(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error }); });
+    void call('report/headline', filters).then((r) => {
+      if (live) setHead(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error });
+    });
     void call('report/details', filters).then((r) => {
       if (!live) return;
       setDetails(r.ok ? { kind: 'ready', data: r.data } : { kind: 'error', error: r.error });
       if (r.ok && filters.service === null) setServices(r.data.services);
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [filters, attempt]);
 
   const retry = () => setAttempt((n) => n + 1);
   const empty = head.kind === 'ready' && head.data.headline.incidents.count === 0;
   return (
-    <main data-testid="page" style={{ padding: token('space.300', '24px'), color: token('color.text', '#172B4D'), background: token('elevation.surface', '#FFFFFF'), minHeight: '100vh' }}>
+    <main
+      data-testid="page"
+      style={{
+        padding: token('space.300', '24px'),
+        color: token('color.text', '#172B4D'),
+        background: token('elevation.surface', '#FFFFFF'),
+        minHeight: '100vh',
+      }}
+    >
       <Heading size="large">Incident learning{head.kind === 'ready' ? `: ${head.data.project.name}` : ''}</Heading>
-      <p style={{ color: token('color.text.subtle', '#44546F') }}>Are our post-mortems changing what happens next? Every figure states the JQL behind it and links to the Jira search.</p>
-      <Filters filters={filters} services={services} categories={head.kind === 'ready' ? head.data.categories : []} onChange={setFilters} />
+      <p style={{ color: token('color.text.subtle', '#44546F') }}>
+        Are our post-mortems changing what happens next? Every figure states the JQL behind it and links to the Jira
+        search.
+      </p>
+      <Filters
+        filters={filters}
+        services={services}
+        categories={head.kind === 'ready' ? head.data.categories : []}
+        onChange={setFilters}
+      />
       {head.kind === 'loading' && <Spinner label="Loading the headline figures" testId="headline-loading" />}
       {head.kind === 'error' && <ErrorMessage error={head.error} onRetry={retry} />}
       {empty && (
-        <SectionMessage appearance="information" title={filters.windowDays === 365 && !filters.service && !filters.category ? 'No incidents yet' : 'No incidents in this window'} testId="empty-state">
-          <p>Create an issue of type Incident and write its post-mortem in the issue panel. Its figures appear here once it exists.</p>
+        <SectionMessage
+          appearance="information"
+          title={
+            filters.windowDays === 365 && !filters.service && !filters.category
+              ? 'No incidents yet'
+              : 'No incidents in this window'
+          }
+          testId="empty-state"
+        >
+          <p>
+            Create an issue of type Incident and write its post-mortem in the issue panel. Its figures appear here once
+            it exists.
+          </p>
         </SectionMessage>
       )}
       {head.kind === 'ready' && !empty && <Headline h={head.data.headline} windowDays={filters.windowDays} />}
-      {details.kind === 'loading' && head.kind === 'ready' && <div style={{ marginTop: 24 }}><Spinner label="Loading trends and patterns" testId="details-loading" /></div>}
-      {details.kind === 'error' && <div style={{ marginTop: 24 }}><ErrorMessage error={details.error} onRetry={retry} /></div>}
+      {details.kind === 'loading' && head.kind === 'ready' && (
+        <div style={{ marginTop: 24 }}>
+          <Spinner label="Loading trends and patterns" testId="details-loading" />
+        </div>
+      )}
+      {details.kind === 'error' && (
+        <div style={{ marginTop: 24 }}>
+          <ErrorMessage error={details.error} onRetry={retry} />
+        </div>
+      )}
       {details.kind === 'ready' && !empty && <Details d={details.data.details} />}
       <SettingsPanel />
     </main>

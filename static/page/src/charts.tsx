@@ -13,22 +13,73 @@ export function RepeatTrendChart({ trend }: { trend: MonthPoint[] }) {
   const bw = innerW / Math.max(1, trend.length);
   const y = (v: number) => PAD.t + innerH - v * innerH;
   return (
-    <svg data-testid="trend-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Repeat incident rate by month" style={{ width: '100%', maxWidth: W }}>
+    <svg
+      data-testid="trend-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label="Repeat incident rate by month"
+      style={{ width: '100%', maxWidth: W }}
+    >
       {[0, 0.25, 0.5, 0.75, 1].map((g) => (
         <g key={g}>
           <line x1={PAD.l} x2={W - PAD.r} y1={y(g)} y2={y(g)} stroke={token('color.border', '#091E4224')} />
-          <text x={PAD.l - 6} y={y(g) + 4} textAnchor="end" fontSize="11" fill={token('color.text.subtlest', '#626F86')}>{Math.round(g * 100)}%</text>
+          <text
+            x={PAD.l - 6}
+            y={y(g) + 4}
+            textAnchor="end"
+            fontSize="11"
+            fill={token('color.text.subtlest', '#626F86')}
+          >
+            {Math.round(g * 100)}%
+          </text>
         </g>
       ))}
       {trend.map((p, i) => {
         const x = PAD.l + i * bw + bw * 0.15;
         return (
           <g key={p.month} data-testid="trend-bar" data-month={p.month} data-rate={p.rate ?? ''}>
-            {p.rate !== null
-              ? <rect x={x} y={y(p.rate)} width={bw * 0.7} height={innerH - (y(p.rate) - PAD.t)} fill={token('color.chart.brand', '#1D7AFC')} rx="2"><title>{`${p.month}: ${pct(p.rate)} (${p.repeats} of ${p.published})`}</title></rect>
-              : <text x={x + bw * 0.35} y={y(0) - 4} textAnchor="middle" fontSize="10" fill={token('color.text.subtlest', '#626F86')}>–</text>}
-            {p.rate !== null && <text x={x + bw * 0.35} y={y(p.rate) - 4} textAnchor="middle" fontSize="10" fill={token('color.text', '#172B4D')}>{pct(p.rate)}</text>}
-            <text x={x + bw * 0.35} y={H - PAD.b + 14} textAnchor="middle" fontSize="10" fill={token('color.text.subtle', '#44546F')}>{p.month.slice(2).replace('-', '/')}</text>
+            {p.rate !== null ? (
+              <rect
+                x={x}
+                y={y(p.rate)}
+                width={bw * 0.7}
+                height={innerH - (y(p.rate) - PAD.t)}
+                fill={token('color.chart.brand', '#1D7AFC')}
+                rx="2"
+              >
+                <title>{`${p.month}: ${pct(p.rate)} (${p.repeats} of ${p.published})`}</title>
+              </rect>
+            ) : (
+              <text
+                x={x + bw * 0.35}
+                y={y(0) - 4}
+                textAnchor="middle"
+                fontSize="10"
+                fill={token('color.text.subtlest', '#626F86')}
+              >
+                –
+              </text>
+            )}
+            {p.rate !== null && (
+              <text
+                x={x + bw * 0.35}
+                y={y(p.rate) - 4}
+                textAnchor="middle"
+                fontSize="10"
+                fill={token('color.text', '#172B4D')}
+              >
+                {pct(p.rate)}
+              </text>
+            )}
+            <text
+              x={x + bw * 0.35}
+              y={H - PAD.b + 14}
+              textAnchor="middle"
+              fontSize="10"
+              fill={token('color.text.subtle', '#44546F')}
+            >
+              {p.month.slice(2).replace('-', '/')}
+            </text>
           </g>
         );
       })}
@@ -45,17 +96,58 @@ export function CompletionChart({ rows }: { rows: { priority: string; completion
   const h = rows.length * rowH + 30;
   const x = (v: number) => left + v * inner;
   return (
-    <svg data-testid="completion-chart" viewBox={`0 0 ${w} ${h}`} role="img" aria-label="Action item completion by priority" style={{ width: '100%', maxWidth: w }}>
+    <svg
+      data-testid="completion-chart"
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label="Action item completion by priority"
+      style={{ width: '100%', maxWidth: w }}
+    >
       {rows.map((r, i) => (
         <g key={r.priority}>
-          <text x={0} y={i * rowH + 20} fontSize="12" fill={token('color.text', '#172B4D')}>{r.priority}</text>
-          <rect x={left} y={i * rowH + 6} width={inner} height={18} fill={token('color.background.neutral', '#091E420F')} rx="2" />
-          {r.completion.value !== null && <rect x={left} y={i * rowH + 6} width={r.completion.value * inner} height={18} fill={token('color.chart.success', '#22A06B')} rx="2" />}
-          <text x={left + inner + 6} y={i * rowH + 20} fontSize="12" fill={token('color.text', '#172B4D')}>{pct(r.completion.value)}</text>
+          <text x={0} y={i * rowH + 20} fontSize="12" fill={token('color.text', '#172B4D')}>
+            {r.priority}
+          </text>
+          <rect
+            x={left}
+            y={i * rowH + 6}
+            width={inner}
+            height={18}
+            fill={token('color.background.neutral', '#091E420F')}
+            rx="2"
+          />
+          {r.completion.value !== null && (
+            <rect
+              x={left}
+              y={i * rowH + 6}
+              width={r.completion.value * inner}
+              height={18}
+              fill={token('color.chart.success', '#22A06B')}
+              rx="2"
+            />
+          )}
+          <text x={left + inner + 6} y={i * rowH + 20} fontSize="12" fill={token('color.text', '#172B4D')}>
+            {pct(r.completion.value)}
+          </text>
         </g>
       ))}
-      <line x1={x(0.3)} x2={x(0.3)} y1={0} y2={rows.length * rowH + 6} stroke={token('color.border.danger', '#E2483D')} strokeDasharray="4 3" />
-      <text x={x(0.3)} y={rows.length * rowH + 22} textAnchor="middle" fontSize="11" fill={token('color.text.danger', '#AE2E24')}>30%: industry rate (the article's claim)</text>
+      <line
+        x1={x(0.3)}
+        x2={x(0.3)}
+        y1={0}
+        y2={rows.length * rowH + 6}
+        stroke={token('color.border.danger', '#E2483D')}
+        strokeDasharray="4 3"
+      />
+      <text
+        x={x(0.3)}
+        y={rows.length * rowH + 22}
+        textAnchor="middle"
+        fontSize="11"
+        fill={token('color.text.danger', '#AE2E24')}
+      >
+        30%: industry rate (the article's claim)
+      </text>
     </svg>
   );
 }
@@ -68,15 +160,52 @@ export function ResponseTimeChart({ trend }: { trend: MonthPoint[] }) {
   const innerH = H - PAD.t - PAD.b;
   const x = (i: number) => PAD.l + (i + 0.5) * (innerW / Math.max(1, trend.length));
   const y = (v: number) => PAD.t + innerH - (v / max) * innerH;
-  const line = (pick: (p: MonthPoint) => number | null) => trend.map((p, i) => [i, pick(p)] as const).filter((d): d is readonly [number, number] => d[1] !== null).map(([i, v], n) => `${n ? 'L' : 'M'}${x(i)},${y(v)}`).join(' ');
+  const line = (pick: (p: MonthPoint) => number | null) =>
+    trend
+      .map((p, i) => [i, pick(p)] as const)
+      .filter((d): d is readonly [number, number] => d[1] !== null)
+      .map(([i, v], n) => `${n ? 'L' : 'M'}${x(i)},${y(v)}`)
+      .join(' ');
   return (
-    <svg data-testid="response-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Median time to acknowledge and recover by month" style={{ width: '100%', maxWidth: W }}>
-      {[0, 0.5, 1].map((g) => <text key={g} x={PAD.l - 6} y={y(g * max) + 4} textAnchor="end" fontSize="11" fill={token('color.text.subtlest', '#626F86')}>{Math.round(g * max)}m</text>)}
+    <svg
+      data-testid="response-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label="Median time to acknowledge and recover by month"
+      style={{ width: '100%', maxWidth: W }}
+    >
+      {[0, 0.5, 1].map((g) => (
+        <text
+          key={g}
+          x={PAD.l - 6}
+          y={y(g * max) + 4}
+          textAnchor="end"
+          fontSize="11"
+          fill={token('color.text.subtlest', '#626F86')}
+        >
+          {Math.round(g * max)}m
+        </text>
+      ))}
       <path d={line((p) => p.ttrMedian)} fill="none" stroke={token('color.chart.warning', '#D97008')} strokeWidth="2" />
       <path d={line((p) => p.ttaMedian)} fill="none" stroke={token('color.chart.brand', '#1D7AFC')} strokeWidth="2" />
-      {trend.map((p, i) => <text key={p.month} x={x(i)} y={H - PAD.b + 14} textAnchor="middle" fontSize="10" fill={token('color.text.subtle', '#44546F')}>{p.month.slice(2).replace('-', '/')}</text>)}
-      <text x={PAD.l} y={H - 4} fontSize="11" fill={token('color.chart.brand', '#1D7AFC')}>— time to acknowledge</text>
-      <text x={PAD.l + 160} y={H - 4} fontSize="11" fill={token('color.chart.warning', '#D97008')}>— time to recover (median minutes)</text>
+      {trend.map((p, i) => (
+        <text
+          key={p.month}
+          x={x(i)}
+          y={H - PAD.b + 14}
+          textAnchor="middle"
+          fontSize="10"
+          fill={token('color.text.subtle', '#44546F')}
+        >
+          {p.month.slice(2).replace('-', '/')}
+        </text>
+      ))}
+      <text x={PAD.l} y={H - 4} fontSize="11" fill={token('color.chart.brand', '#1D7AFC')}>
+        — time to acknowledge
+      </text>
+      <text x={PAD.l + 160} y={H - 4} fontSize="11" fill={token('color.chart.warning', '#D97008')}>
+        — time to recover (median minutes)
+      </text>
     </svg>
   );
 }

@@ -14,36 +14,73 @@ const breakdownHead = (what: string): HeadType => ({
   ],
 });
 
-const breakdownRows = (rows: Breakdown[]): RowType[] => rows.map((r) => ({
-  key: r.name,
-  cells: [
-    { key: r.name, content: r.name },
-    { key: r.incidents, content: r.incidents },
-    { key: r.repeats, content: r.repeats },
-    { key: r.sloBudgetPct, content: `${Math.round(r.sloBudgetPct)}%` },
-    { key: r.revenue, content: r.revenue.toLocaleString('en-US') },
-  ],
-}));
+const breakdownRows = (rows: Breakdown[]): RowType[] =>
+  rows.map((r) => ({
+    key: r.name,
+    cells: [
+      { key: r.name, content: r.name },
+      { key: r.incidents, content: r.incidents },
+      { key: r.repeats, content: r.repeats },
+      { key: r.sloBudgetPct, content: `${Math.round(r.sloBudgetPct)}%` },
+      { key: r.revenue, content: r.revenue.toLocaleString('en-US') },
+    ],
+  }));
 
 export function BreakdownTable({ what, rows, testId }: { what: string; rows: Breakdown[]; testId: string }) {
-  return <DynamicTable head={breakdownHead(what)} rows={breakdownRows(rows)} testId={testId} emptyView={<p>No post-mortems in this window.</p>} />;
+  return (
+    <DynamicTable
+      head={breakdownHead(what)}
+      rows={breakdownRows(rows)}
+      testId={testId}
+      emptyView={<p>No post-mortems in this window.</p>}
+    />
+  );
 }
 
-const reviewHead: HeadType = { cells: ['Incident', 'Action', 'Ticket', 'Status', 'Owner', 'Due'].map((c) => ({ key: c.toLowerCase(), content: c })) };
-const reviewRows = (items: ReviewItem[], group: string): RowType[] => items.map((t) => ({
-  key: `${group}-${t.key}`,
-  cells: [
-    { key: 'incident', content: t.incident },
-    { key: 'action', content: t.summary },
-    { key: 'ticket', content: t.key },
-    { key: 'status', content: <>{group} {t.status.toLowerCase() === 'blocked' && <Lozenge appearance="removed">blocked</Lozenge>}</> },
-    { key: 'owner', content: t.assignee?.displayName ?? 'Unassigned' },
-    { key: 'due', content: <>{t.dueDate ?? '—'} {t.overdue && <Lozenge appearance="removed">overdue</Lozenge>}</> },
-  ],
-}));
+const reviewHead: HeadType = {
+  cells: ['Incident', 'Action', 'Ticket', 'Status', 'Owner', 'Due'].map((c) => ({ key: c.toLowerCase(), content: c })),
+};
+const reviewRows = (items: ReviewItem[], group: string): RowType[] =>
+  items.map((t) => ({
+    key: `${group}-${t.key}`,
+    cells: [
+      { key: 'incident', content: t.incident },
+      { key: 'action', content: t.summary },
+      { key: 'ticket', content: t.key },
+      {
+        key: 'status',
+        content: (
+          <>
+            {group} {t.status.toLowerCase() === 'blocked' && <Lozenge appearance="removed">blocked</Lozenge>}
+          </>
+        ),
+      },
+      { key: 'owner', content: t.assignee?.displayName ?? 'Unassigned' },
+      {
+        key: 'due',
+        content: (
+          <>
+            {t.dueDate ?? '—'} {t.overdue && <Lozenge appearance="removed">overdue</Lozenge>}
+          </>
+        ),
+      },
+    ],
+  }));
 
 /** The list the next review starts with, grouped as in the panel. */
 export function ReviewTable({ review }: { review: ReviewData }) {
-  const rows = [...reviewRows(review.doneSinceLastReview, 'Done'), ...reviewRows(review.inProgress, 'In progress'), ...reviewRows(review.notStarted, 'Not started')];
-  return <DynamicTable head={reviewHead} rows={rows} rowsPerPage={15} testId="review-table" emptyView={<p>No open action items.</p>} />;
+  const rows = [
+    ...reviewRows(review.doneSinceLastReview, 'Done'),
+    ...reviewRows(review.inProgress, 'In progress'),
+    ...reviewRows(review.notStarted, 'Not started'),
+  ];
+  return (
+    <DynamicTable
+      head={reviewHead}
+      rows={rows}
+      rowsPerPage={15}
+      testId="review-table"
+      emptyView={<p>No open action items.</p>}
+    />
+  );
 }

@@ -5,7 +5,8 @@ import { formatMinutes } from '@ui/format';
 import { numberOrNull, type Update } from '../doc-state';
 import { Field, Section, grid } from '../fields';
 
-const range = (v: number | null, min: number, max: number, what: string) => (v !== null && (v < min || v > max) ? `${what} must be between ${min} and ${max.toLocaleString('en-US')}` : null);
+const range = (v: number | null, min: number, max: number, what: string) =>
+  v !== null && (v < min || v > max) ? `${what} must be between ${min} and ${max.toLocaleString('en-US')}` : null;
 
 export function ImpactSection({ doc, update }: { doc: PostMortem; update: Update }) {
   const derived = timelineFigures(doc.timeline).totalDurationMinutes;
@@ -14,20 +15,87 @@ export function ImpactSection({ doc, update }: { doc: PostMortem; update: Update
   return (
     <Section title="Impact" testId="impact-section">
       <div style={grid('1fr 1fr 1fr 1fr')}>
-        <Field label="Duration (minutes)" htmlFor="impact-duration" hint={i.durationMinutesOverride === null ? `From the timeline: ${formatMinutes(derived)}` : 'Overrides the timeline; clear to derive it'} error={range(i.durationMinutesOverride, 0, 525_600, 'Duration')}>
-          <Textfield id="impact-duration" testId="impact-duration" type="number" min={0} placeholder={derived !== null ? String(derived) : ''} value={i.durationMinutesOverride ?? ''} onChange={(e) => set({ durationMinutesOverride: numberOrNull(e.currentTarget.value) })} elemAfterInput={<span style={{ paddingRight: 8 }}>min</span>} />
+        <Field
+          label="Duration (minutes)"
+          htmlFor="impact-duration"
+          hint={
+            i.durationMinutesOverride === null
+              ? `From the timeline: ${formatMinutes(derived)}`
+              : 'Overrides the timeline; clear to derive it'
+          }
+          error={range(i.durationMinutesOverride, 0, 525_600, 'Duration')}
+        >
+          <Textfield
+            id="impact-duration"
+            testId="impact-duration"
+            type="number"
+            min={0}
+            placeholder={derived !== null ? String(derived) : ''}
+            value={i.durationMinutesOverride ?? ''}
+            onChange={(e) => set({ durationMinutesOverride: numberOrNull(e.currentTarget.value) })}
+            elemAfterInput={<span style={{ paddingRight: 8 }}>min</span>}
+          />
         </Field>
-        <Field label="Users affected" htmlFor="impact-users" error={range(i.usersAffected, 0, 10_000_000_000, 'Users affected')}>
-          <Textfield id="impact-users" testId="impact-users" type="number" min={0} value={i.usersAffected ?? ''} onChange={(e) => set({ usersAffected: numberOrNull(e.currentTarget.value) })} elemAfterInput={<span style={{ paddingRight: 8 }}>users</span>} />
+        <Field
+          label="Users affected"
+          htmlFor="impact-users"
+          error={range(i.usersAffected, 0, 10_000_000_000, 'Users affected')}
+        >
+          <Textfield
+            id="impact-users"
+            testId="impact-users"
+            type="number"
+            min={0}
+            value={i.usersAffected ?? ''}
+            onChange={(e) => set({ usersAffected: numberOrNull(e.currentTarget.value) })}
+            elemAfterInput={<span style={{ paddingRight: 8 }}>users</span>}
+          />
         </Field>
-        <Field label="Revenue impact" htmlFor="impact-revenue" hint="Amount and ISO currency" error={i.revenue ? range(i.revenue.amount, 0, 1e12, 'Revenue') ?? (/^[A-Z]{3}$/.test(i.revenue.currency) ? null : 'Currency must be a 3-letter code such as USD') : null}>
+        <Field
+          label="Revenue impact"
+          htmlFor="impact-revenue"
+          hint="Amount and ISO currency"
+          error={
+            i.revenue
+              ? (range(i.revenue.amount, 0, 1e12, 'Revenue') ??
+                (/^[A-Z]{3}$/.test(i.revenue.currency) ? null : 'Currency must be a 3-letter code such as USD'))
+              : null
+          }
+        >
           <div style={grid('2fr 1fr')}>
-            <Textfield id="impact-revenue" testId="impact-revenue" type="number" min={0} value={i.revenue?.amount ?? ''} onChange={(e) => { const n = numberOrNull(e.currentTarget.value); set({ revenue: n === null ? null : { amount: n, currency: i.revenue?.currency ?? 'USD' } }); }} />
-            <Textfield aria-label="Currency" testId="impact-currency" maxLength={3} value={i.revenue?.currency ?? 'USD'} onChange={(e) => { const c = e.currentTarget.value.toUpperCase(); if (i.revenue) set({ revenue: { ...i.revenue, currency: c } }); }} />
+            <Textfield
+              id="impact-revenue"
+              testId="impact-revenue"
+              type="number"
+              min={0}
+              value={i.revenue?.amount ?? ''}
+              onChange={(e) => {
+                const n = numberOrNull(e.currentTarget.value);
+                set({ revenue: n === null ? null : { amount: n, currency: i.revenue?.currency ?? 'USD' } });
+              }}
+            />
+            <Textfield
+              aria-label="Currency"
+              testId="impact-currency"
+              maxLength={3}
+              value={i.revenue?.currency ?? 'USD'}
+              onChange={(e) => {
+                const c = e.currentTarget.value.toUpperCase();
+                if (i.revenue) set({ revenue: { ...i.revenue, currency: c } });
+              }}
+            />
           </div>
         </Field>
         <Field label="SLO budget consumed" htmlFor="impact-slo" error={range(i.sloBudgetPct, 0, 1000, 'SLO budget')}>
-          <Textfield id="impact-slo" testId="impact-slo" type="number" min={0} value={i.sloBudgetPct ?? ''} onChange={(e) => set({ sloBudgetPct: numberOrNull(e.currentTarget.value) })} elemAfterInput={<span style={{ paddingRight: 8 }}>%</span>} />
+          <Textfield
+            id="impact-slo"
+            testId="impact-slo"
+            type="number"
+            min={0}
+            value={i.sloBudgetPct ?? ''}
+            onChange={(e) => set({ sloBudgetPct: numberOrNull(e.currentTarget.value) })}
+            elemAfterInput={<span style={{ paddingRight: 8 }}>%</span>}
+          />
         </Field>
       </div>
     </Section>
