@@ -1,4 +1,5 @@
 import type { IndexRecord, PostMortem, StoredPostMortem } from '../shared/postmortem';
+import { factorPhrases } from './phrases';
 import { tokens } from './similarity';
 import { timelineFigures } from './timeline';
 
@@ -31,7 +32,10 @@ export function toStored(
   if (f.timeToRecoverMinutes !== null) stored.ttrMinutes = f.timeToRecoverMinutes;
   if (duration !== null) stored.durationMinutes = duration;
   if (doc.impact.usersAffected !== null) stored.usersAffected = doc.impact.usersAffected;
-  if (doc.impact.revenue) stored.revenueImpact = doc.impact.revenue.amount;
+  if (doc.impact.revenue) {
+    stored.revenueImpact = doc.impact.revenue.amount;
+    stored.revenueCurrency = doc.impact.revenue.currency;
+  }
   if (doc.impact.sloBudgetPct !== null) stored.sloBudgetPct = doc.impact.sloBudgetPct;
   return stored;
 }
@@ -50,6 +54,8 @@ export function toIndex(stored: StoredPostMortem): IndexRecord {
   return {
     ...values,
     factorTerms: [...new Set(tokens(`${f.possible} ${f.detection} ${f.resolution}`))].slice(0, 12),
+    factorPhrases: factorPhrases([f.possible, f.detection, f.resolution]).slice(0, 40),
+    actionKeys: doc.actionItems.flatMap((a) => (a.ticketKey ? [a.ticketKey] : [])),
     parkingIdeas: doc.parkingLot
       .map((p) => normaliseIdea(p.idea))
       .filter(Boolean)
@@ -57,9 +63,10 @@ export function toIndex(stored: StoredPostMortem): IndexRecord {
   };
 }
 
-/** Parking-lot ideas are compared across post-mortems by their words, not their spelling. */
+/** Parking-lot ideas are compared across post-mortems by their words, not their spelling; any script's letters stay. */
 export const normaliseIdea = (idea: string): string =>
   idea
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .normalize('NFC')
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

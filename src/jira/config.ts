@@ -107,3 +107,12 @@ export async function hasProjectPermission(t: JiraTransport, projectKey: string,
 }
 
 export { expectOk };
+
+/** GET /rest/api/3/serverInfo: anonymous, no scope beyond read:jira-work; `serverTimeZone` is the site's default. */
+export async function getServerInfo(t: JiraTransport) {
+  return readJson(
+    await t.requestJira(route`/rest/api/3/serverInfo`, { method: 'GET', headers: JSON_HEADERS }),
+    z.object({ serverTimeZone: z.string().optional(), serverTime: z.string().optional() }),
+    'Read the site information',
+  );
+}

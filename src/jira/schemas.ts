@@ -5,6 +5,7 @@ export const UserSchema = z.object({
   accountId: z.string(),
   displayName: z.string().optional(),
   active: z.boolean().optional(),
+  timeZone: z.string().optional(),
 });
 export const StatusSchema = z.object({
   id: z.string().optional(),
@@ -47,6 +48,7 @@ export const IssueFieldsSchema = z
     project: z.object({ id: z.string(), key: z.string() }).optional(),
     created: z.string().optional(),
     resolutiondate: z.string().nullable().optional(),
+    resolution: z.object({ name: z.string() }).nullable().optional(),
     duedate: z.string().nullable().optional(),
     assignee: UserSchema.nullable().optional(),
     priority: PrioritySchema.nullable().optional(),

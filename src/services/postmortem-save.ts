@@ -112,7 +112,10 @@ export async function savePostMortem(
   let warning: string | null = null;
   try {
     await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
+    await kvs.delete(kvsKeys.indexLag(projectKey, issueKey));
   } catch (e) {
+    // The report page lists these, so its figures say where they lag.
+    await kvs.set(kvsKeys.indexLag(projectKey, issueKey), { version, since: new Date(now).toISOString() });
     warning = `Saved, but the report's copy of the figures was not updated (${e instanceof Error ? e.message : 'unknown error'}). Save again to update it.`;
   }
   let summary = issue.fields?.summary ?? '';

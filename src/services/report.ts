@@ -1,33 +1,62 @@
-import { INDEX_PROPERTY, ACTION_PROPERTY } from '../domain/jira-names';
-import {
-  byCategory,
-  byService,
-  monthlyTrend,
-  ratio,
-  recurringIdeas,
-  recurringThemes,
-  repeatChains,
-  type IncidentFacts,
-} from '../domain/report-math';
-import { reportJql } from '../domain/report-jql';
-import { groupForReview } from '../domain/review';
+import { actionFigures, FIGURE_DEFINITIONS, reportWindow, type ActionFigures } from '../domain/report-definitions';
+import { reportJql, type ReportJql } from '../domain/report-jql';
+import { ratio } from '../domain/report-math';
 import { getProject } from '../jira/config';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
-import type { TicketView } from '../shared/contract';
-import { ActionTicketPropertySchema, IndexRecordSchema } from '../shared/postmortem';
-import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
+import type { JqlCount, ReportFilters, ReportHeadlineAnswer, WindowInfo } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
-import { lastReviewAt as lastReview, readOutcomes } from './review';
-import { cachedSiteConfig, projectSettings } from './settings';
-import { TICKET_FIELDS, toTicketView } from './tickets';
+import { readIndexLag, searchTicketFacts } from './report-facts';
+import { reportZones, type ReportZones } from './report-zones';
+import { readOutcomes } from './review';
+import { projectSettings } from './settings';
 
 /** Jira's burst limit is about 10 requests at once: stay under it. */
 export const REPORT_CONCURRENCY = 8;
-const DAY = 86_400_000;
 
-/** The headline figures: one round of concurrent approximate counts, whatever the number of incidents. */
+/** The zones, the window and every JQL of the report for these filters (one extra search when filtered). */
+export async function reportScope(
+  jira: JiraTransport,
+  projectKey: string,
+  filters: ReportFilters,
+  now: number,
+  zones: ReportZones,
+): Promise<{ q: ReportJql; window: WindowInfo }> {
+  const w = reportWindow(now, filters.windowDays, zones.site);
+  const scope = { window: w, userZone: zones.user, incidentKeys: null };
+  let q = reportJql(projectKey, filters, scope);
+  if (filters.service || filters.category) {
+    // Tickets follow their incident's current service and category: find those incidents first.
+    const incidents = await searchAll(jira, q.filteredIncidents, { fields: ['id'], maxResults: 5000 });
+    q = reportJql(projectKey, filters, { ...scope, incidentKeys: incidents.map((i) => i.key).sort() });
+  }
+  return {
+    q,
+    window: { days: w.days, from: w.from, today: w.today, timeZone: w.timeZone, zoneSource: zones.source },
+  };
+}
+
+/** The figures of the window's action tickets, each with a JQL that counts exactly its tickets. */
+export function actionCounts(q: ReportJql, a: ActionFigures) {
+  const c = (keys: string[], jql: string): JqlCount => ({ count: keys.length, jql });
+  const d = a.dropped;
+  const states = {
+    done: c(a.done, q.done(d)),
+    openNotDue: c(a.openNotDue, q.openNotDue(d)),
+    overdue: c(a.overdue, q.overdue(d)),
+    noDueDate: c(a.noDueDate, q.noDueDate(d)),
+    dropped: c(a.dropped, q.dropped(d)),
+  };
+  return {
+    states,
+    all: c(a.all, q.actions),
+    onTime: c(a.onTime, q.onTime(d, a.flagMissingOnTime, a.flagWrongOnTime)),
+    onTimeBase: c(a.onTimeBase, q.onTimeBase(d)),
+  };
+}
+
+/** The headline figures: a handful of counts plus one search of the window's action tickets. */
 export async function reportHeadline(
   jira: JiraTransport,
   kvs: KeyValueStore,
@@ -35,118 +64,41 @@ export async function reportHeadline(
   filters: ReportFilters,
   now: number,
 ): Promise<ReportHeadlineAnswer> {
-  const q = reportJql(projectKey, filters);
-  const queries = [
-    q.incidents,
-    q.published(filters.windowDays),
-    q.repeats(filters.windowDays),
-    q.repeatsWhileOpen,
-    q.actions,
-    q.done,
-    q.onTime,
-    q.overdue,
-  ];
-  const [project, counts, settings] = await Promise.all([
+  const [project, zones, settings, outcomes, indexLag] = await Promise.all([
     getProject(jira, projectKey),
-    countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+    reportZones(jira),
     projectSettings(kvs, projectKey),
+    readOutcomes(kvs, projectKey),
+    readIndexLag(kvs, projectKey),
   ]);
-  const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
+  const { q, window } = await reportScope(jira, projectKey, filters, now, zones);
+  const w = reportWindow(now, filters.windowDays, zones.site);
+  const queries = [q.incidents, q.unpublished, q.published(), q.repeats(), q.repeatsWhileOpen];
+  const [counts, tickets] = await Promise.all([
+    countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+    searchTicketFacts(jira, q.actions, outcomes),
+  ]);
+  const n = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
+  const a = actionFigures(tickets, w);
+  const ac = actionCounts(q, a);
   return {
     project: { key: project.key, name: project.name },
     filters,
     headline: {
-      incidents: c(q.incidents),
-      completion: ratio(c(q.done), c(q.actions)),
-      onTime: ratio(c(q.onTime), c(q.done)),
-      repeatRate: ratio(c(q.repeats(filters.windowDays)), c(q.published(filters.windowDays))),
-      repeatsWhileOpen: c(q.repeatsWhileOpen),
-      overdue: c(q.overdue),
+      incidents: n(q.incidents),
+      unpublished: n(q.unpublished),
+      completion: ratio(ac.states.done, ac.all),
+      onTime: ratio(ac.onTime, ac.onTimeBase),
+      repeatRate: ratio(n(q.repeats()), n(q.published())),
+      repeatsWhileOpen: n(q.repeatsWhileOpen),
+      overdue: ac.states.overdue,
+      actions: ac.states,
+      unjudged: a.unjudged,
     },
     categories: settings.categories,
     generatedAt: new Date(now).toISOString(),
-  };
-}
-
-/**
- * Everything below the headline in three searches, run together: the post-mortems of the last 12 months
- * (or the window, if longer) for the trend, rolling rates and patterns; the window's action tickets for
- * completion by priority; and the open ones for the review. Each figure still states its own JQL, and
- * counting that JQL gives the same number.
- */
-export async function reportDetails(
-  jira: JiraTransport,
-  kvs: KeyValueStore,
-  projectKey: string,
-  filters: ReportFilters,
-  now: number,
-): Promise<ReportDetailsAnswer> {
-  const q = reportJql(projectKey, filters);
-  const span = Math.max(365, filters.windowDays);
-  const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
-  const lastReviewAt = lastReview(outcomes, now);
-  const [incidents, windowTickets, reviewTickets] = await Promise.all([
-    searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
-    searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
-    searchAll(jira, q.review(lastReviewAt), {
-      fields: TICKET_FIELDS,
-      properties: [ACTION_PROPERTY],
-      maxResults: 500,
-      limit: 500,
-    }),
-  ]);
-  const facts: IncidentFacts[] = incidents.flatMap((i) => {
-    const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
-    const created = Date.parse(i.fields?.created ?? '');
-    return index.success && Number.isFinite(created) ? [{ key: i.key, created, index: index.data }] : [];
-  });
-  const within = (days: number) => facts.filter((i) => i.created >= now - days * DAY);
-  const published = (days: number) => within(days).filter((i) => i.index.status === 'published');
-  const rolling = ([30, 90, 180] as const).map((days) => {
-    const p = published(days);
-    return {
-      days,
-      rate: ratio(
-        { count: p.filter((i) => i.index.repeatOf).length, jql: q.repeats(days) },
-        { count: p.length, jql: q.published(days) },
-      ),
-    };
-  });
-  const actions = windowTickets.flatMap((t) => {
-    const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
-    return prop.success
-      ? [{ priority: prop.data.priority, done: t.fields?.status?.statusCategory.key === 'done' }]
-      : [];
-  });
-  const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => {
-    const mine = actions.filter((a) => a.priority === p);
-    return {
-      priority: p,
-      completion: ratio(
-        { count: mine.filter((a) => a.done).length, jql: q.priorityDone(p) },
-        { count: mine.length, jql: q.priorityAll(p) },
-      ),
-    };
-  });
-  const today = new Date(now).toISOString().slice(0, 10);
-  const views = reviewTickets
-    .map((t) => toTicketView(t, today, config?.sprintFieldId ?? null))
-    .filter((t): t is TicketView => t !== null);
-  const inWindow = within(filters.windowDays);
-  return {
-    filters,
-    services: [...new Set(facts.map((i) => i.index.service).filter(Boolean))].sort(),
-    details: {
-      byPriority,
-      rolling,
-      trend: monthlyTrend(facts, now),
-      patternsJql: q.patterns(span),
-      categories: byCategory(inWindow),
-      services: byService(inWindow),
-      chains: repeatChains(facts),
-      themes: recurringThemes(inWindow),
-      parkingIdeas: recurringIdeas(inWindow),
-      review: groupForReview(views, outcomes, '', lastReviewAt, q.openReview),
-    },
+    window,
+    definitions: { ...FIGURE_DEFINITIONS },
+    indexLag,
   };
 }

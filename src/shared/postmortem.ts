@@ -112,6 +112,8 @@ export const StoredPostMortemSchema = z.object({
   durationMinutes: z.number().optional(),
   usersAffected: z.number().optional(),
   revenueImpact: z.number().optional(),
+  /** ISO 4217 code of revenueImpact: amounts in different currencies are never added up. */
+  revenueCurrency: z.string().optional(),
   sloBudgetPct: z.number().optional(),
   actionCount: z.number().int(),
   parkingLotCount: z.number().int(),
@@ -126,6 +128,10 @@ export type StoredPostMortem = z.infer<typeof StoredPostMortemSchema>;
 export const IndexRecordSchema = StoredPostMortemSchema.omit({ doc: true }).extend({
   factorTerms: z.array(z.string()).max(12),
   parkingIdeas: z.array(z.string()).max(30),
+  /** Recurring contributing-factor phrases (2-3 words, as written), for the report's themes. */
+  factorPhrases: z.array(z.string()).max(40).default([]),
+  /** The action tickets' keys, so the report can show tickets that left the project (moved or deleted). */
+  actionKeys: z.array(z.string()).max(MAX_ACTION_ITEMS).default([]),
 });
 export type IndexRecord = z.infer<typeof IndexRecordSchema>;
 
@@ -144,6 +150,8 @@ export const ActionTicketPropertySchema = z.object({
   category: z.string().optional(),
   /** 1 when resolved on or before the due date, 0 when late; set by the on-time job once resolved. */
   resolvedOnTime: z.number().int().min(0).max(1).optional(),
+  /** What resolvedOnTime was judged on (resolution date, due date): a change since means judging again. */
+  judgedOn: z.object({ resolved: z.string().nullable(), due: z.string().nullable() }).optional(),
 });
 export type ActionTicketProperty = z.infer<typeof ActionTicketPropertySchema>;
 

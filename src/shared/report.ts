@@ -23,13 +23,45 @@ export interface Ratio {
   denominator: JqlCount;
 }
 
+/** The window's action tickets by state (they add up to all of them). */
+export interface ActionStates {
+  done: JqlCount;
+  openNotDue: JqlCount;
+  overdue: JqlCount;
+  noDueDate: JqlCount;
+  dropped: JqlCount;
+}
+
 export interface ReportHeadline {
   incidents: JqlCount;
+  /** Incidents of the window without a published post-mortem yet: outside the repeat rate's denominator. */
+  unpublished: JqlCount;
   completion: Ratio;
   onTime: Ratio;
   repeatRate: Ratio;
   repeatsWhileOpen: JqlCount;
+  /** The window's open tickets past their due date (also in `actions`). */
   overdue: JqlCount;
+  actions: ActionStates;
+  /** Done tickets without a resolution date: not counted as on time. */
+  unjudged: string[];
+}
+
+/** The window as the page states it: calendar days in the site's default zone. */
+export interface WindowInfo {
+  days: number;
+  from: string;
+  today: string;
+  timeZone: string;
+  /** Where the zone came from, e.g. "Jira's default time zone (serverInfo)". */
+  zoneSource: string;
+}
+
+/** A post-mortem saved whose indexed copy (what the report reads) failed to update: the report lags for it. */
+export interface IndexLag {
+  key: string;
+  version: number;
+  since: string;
 }
 
 export interface MonthPoint {
@@ -45,7 +77,8 @@ export interface Breakdown {
   incidents: number;
   repeats: number;
   sloBudgetPct: number;
-  revenue: number;
+  /** Revenue impact per currency (never added across currencies), largest first. */
+  revenue: { currency: string; amount: number }[];
 }
 
 export interface ReportDetails {
@@ -57,7 +90,18 @@ export interface ReportDetails {
   categories: Breakdown[];
   services: Breakdown[];
   chains: string[][];
-  themes: { term: string; count: number }[];
+  /** Chain starts whose incident no longer exists (deleted or moved): shown as such, not as a live incident. */
+  deadKeys: string[];
+  /** The patterns' window (first and last day, site zone) and scope; they follow the filters. */
+  patternsFrom: string;
+  patternsTo: string;
+  trendFrom: string;
+  /** Action items whose ticket is no longer in this project (moved or deleted). */
+  missingTickets: { key: string; incident: string }[];
+  /** The review lists at most this many items; `reviewTruncated` says when there were more. */
+  reviewLimit: number;
+  reviewTruncated: boolean;
+  themes: { phrase: string; count: number }[];
   parkingIdeas: { idea: string; count: number }[];
   review: ReviewData;
 }
@@ -68,9 +112,14 @@ export interface ReportHeadlineAnswer {
   headline: ReportHeadline;
   categories: string[];
   generatedAt: string;
+  window: WindowInfo;
+  /** One sentence per figure: exactly what it counts. */
+  definitions: Record<string, string>;
+  indexLag: IndexLag[];
 }
 export interface ReportDetailsAnswer {
   filters: ReportFilters;
   details: ReportDetails;
   services: string[];
+  window: WindowInfo;
 }

@@ -23,6 +23,9 @@ export const kvsKeys = {
   reviewOutcomePrefix: (projectId: string) => `review-outcome:${projectId}:`,
   /** Per-project settings: root-cause categories, action ticket issue type. */
   projectSettings: (projectId: string) => `project-settings:${projectId}`,
+  /** A saved post-mortem whose indexed copy (what the report reads) failed to update: the report lags for it. */
+  indexLag: (projectKey: string, issueKey: string) => `index-lag:${projectKey}:${issueKey}`,
+  indexLagPrefix: (projectKey: string) => `index-lag:${projectKey}:`,
   /** Install-time configuration: the Incident issue type id, link type, sprint field id. */
   siteConfig: () => 'site-config',
 } as const;

@@ -7,6 +7,7 @@ import { POSTMORTEM_PROPERTY } from '../../src/domain/jira-names';
 import { StoredPostMortemSchema } from '../../src/shared/postmortem';
 import { launchChromium } from '../support/browser';
 import { startDemo } from '../support/demo';
+import { oracle } from '../support/report-oracle';
 
 const shots = path.join(__dirname, '..', '..', 'test-results');
 let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -81,24 +82,42 @@ describe('the demo in Chromium', () => {
       await frame.waitForSelector('[data-testid="completion-value"]');
       assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), theme);
       const store = demo.jira.emulator.store;
-      const DAY = 86_400_000;
-      const incidentsWithin = (days: number) =>
-        [...store.issues.values()].filter(
-          (i) => i.issueTypeId === '10050' && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - days * DAY,
-        ).length;
+      const e90 = oracle(store, Date.parse('2026-11-26T12:00:00Z'), { windowDays: 90, service: null, category: null });
+      const e365 = oracle(store, Date.parse('2026-11-26T12:00:00Z'), {
+        windowDays: 365,
+        service: null,
+        category: null,
+      });
       assert.equal(
         Number((await frame.textContent('[data-testid="incidents-value"]'))?.replace(/,/g, '')),
-        incidentsWithin(90),
+        e90.incidents,
       );
-      const actions = [...store.issues.values()].filter(
-        (i) => i.properties.postmortemAction && Date.parse(i.created) >= Date.parse('2026-11-26T12:00:00Z') - 90 * DAY,
+      assert.equal(
+        await frame.textContent('[data-testid="completion-counts"]'),
+        `${e90.done.length} of ${e90.actions.length}`,
       );
-      const done = actions.filter((i) => store.statuses.get(i.statusId)?.category === 'done');
-      assert.equal(await frame.textContent('[data-testid="completion-counts"]'), `${done.length} of ${actions.length}`);
       assert.equal(
         await frame.textContent('[data-testid="completion-value"]'),
-        `${Math.round((done.length / actions.length) * 100)}%`,
+        `${Math.round((e90.done.length / e90.actions.length) * 100)}%`,
       );
+      // The card: the figure, one sentence of what it counts, "View in Jira"; the JQL only behind the disclosure.
+      assert.match((await frame.textContent('[data-testid="completion-definition"]')) ?? '', /status category Done/);
+      assert.equal(await frame.locator('[data-testid="jql-text"]:visible').count(), 0, 'no raw JQL until opened');
+      await frame.click('[data-testid="completion-jql-disclosure"] summary');
+      assert.equal(
+        await frame.locator('[data-testid="completion-jql-disclosure"] [data-testid="jql-text"]:visible').count(),
+        2,
+      );
+      assert.match((await frame.textContent('[data-testid="window"]')) ?? '', /Europe\/Berlin/);
+      await frame.waitForSelector('[data-testid="trend-table"]');
+      assert.match((await frame.textContent('[data-testid="trend-table"]')) ?? '', /Nov 2026/);
+      const names = await frame.evaluate(() =>
+        [...document.querySelectorAll('button, a[href]')].map(
+          (el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '',
+        ),
+      );
+      const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+      assert.deepEqual([...new Set(dupes)], [], 'every control has its own accessible name');
       await frame.waitForSelector('[data-testid="trend-chart"]');
       assert.equal(await frame.locator('[data-testid="trend-bar"]').count(), 12);
       assert.match(
@@ -112,7 +131,7 @@ describe('the demo in Chromium', () => {
       await frame.press('#filter-window', 'Enter');
       await frame.waitForFunction(
         (n) => document.querySelector('[data-testid="incidents-value"]')?.textContent?.replace(/,/g, '') === String(n),
-        incidentsWithin(365),
+        e365.incidents,
       );
 
       const [popup] = await Promise.all([
@@ -120,8 +139,8 @@ describe('the demo in Chromium', () => {
         frame.locator('[data-testid="incidents-jql"]').click(),
       ]);
       await popup.waitForSelector('[data-testid="search-count"]');
-      assert.match((await popup.textContent('[data-testid="search-jql"]')) ?? '', /created >= -365d/);
-      assert.equal(await popup.textContent('[data-testid="search-count"]'), `${incidentsWithin(365)} issues`);
+      assert.match((await popup.textContent('[data-testid="search-jql"]')) ?? '', /created >= "2025-11-2\d \d\d:\d\d"/);
+      assert.equal(await popup.textContent('[data-testid="search-count"]'), `${e365.incidents} issues`);
       await page.close();
     });
   }

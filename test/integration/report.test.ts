@@ -4,6 +4,8 @@ import type { IssueRec } from '../../dev/emulator/state/model';
 import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
 import type { ReportFilters } from '../../src/shared/report';
 import { startTestJira, TEST_NOW, type TestJira } from '../support/jira';
+import { recountMismatches } from '../support/recount';
+import { oracle } from '../support/report-oracle';
 
 let jira: TestJira;
 let r: ResolverMap;
@@ -16,42 +18,16 @@ after(async () => {
   await jira.close();
 });
 const ctx = { accountId: 'acc-carol', projectKey: 'OPS' };
-const DAY = 86_400_000;
 
-// Independent of the app's code: plain reads of the emulator's records.
-type Index = { status?: string; service?: string; category?: string; repeatOf?: string; repeatWhileOpen?: number };
-type Action = { incident: string; priority: string; service?: string; category?: string; resolvedOnTime?: number };
+// Independent of the app's code: plain reads of the emulator's records (test/support/report-oracle.ts).
+type Action = { incident: string; priority: string; resolvedOnTime?: number; judgedOn?: unknown };
 const all = () => [...jira.emulator.store.issues.values()];
-const idx = (i: IssueRec) => i.properties.postmortemIndex as Index | undefined;
 const act = (i: IssueRec) => i.properties.postmortemAction as Action | undefined;
 const done = (i: IssueRec) => jira.emulator.store.statuses.get(i.statusId)?.category === 'done';
-const inWindow = (i: IssueRec, days: number) => Date.parse(i.created) >= TEST_NOW - days * DAY;
-
-function expected(f: ReportFilters) {
-  const incidents = all().filter(
-    (i) =>
-      i.issueTypeId === '10050' &&
-      (!f.service || idx(i)?.service === f.service) &&
-      (!f.category || idx(i)?.category === f.category),
-  );
-  const published = incidents.filter((i) => idx(i)?.status === 'published' && inWindow(i, f.windowDays));
-  const repeats = published.filter((i) => idx(i)?.repeatOf);
-  const tickets = all().filter(
-    (i) => act(i) && (!f.service || act(i)?.service === f.service) && (!f.category || act(i)?.category === f.category),
-  );
-  const actions = tickets.filter((i) => inWindow(i, f.windowDays));
-  const today = new Date(TEST_NOW).toISOString().slice(0, 10);
-  return {
-    incidents: incidents.filter((i) => inWindow(i, f.windowDays)).length,
-    published: published.length,
-    repeats: repeats.length,
-    repeatsWhileOpen: repeats.filter((i) => idx(i)?.repeatWhileOpen === 1).length,
-    actions: actions.length,
-    done: actions.filter(done).length,
-    onTime: actions.filter((i) => done(i) && act(i)?.resolvedOnTime === 1).length,
-    overdue: tickets.filter((i) => !done(i) && i.duedate !== null && i.duedate < today).length,
-  };
-}
+/** Users read JQL dates in their own zone; UTC here keeps the re-count exact whichever way the emulator reads them. */
+const useUtcUsers = () => {
+  for (const u of jira.emulator.store.users.values()) u.timeZone = 'UTC';
+};
 
 describe('the incident report, checked against the emulator data', () => {
   for (const f of [
@@ -61,66 +37,84 @@ describe('the incident report, checked against the emulator data', () => {
     { windowDays: 365, service: 'checkout', category: null },
     { windowDays: 180, service: null, category: 'Dependency failure' },
   ] satisfies ReportFilters[]) {
-    it(`headline figures for ${JSON.stringify(f)}`, async () => {
+    it(`headline figures for ${JSON.stringify(f)}, and every stated JQL counts the same`, async () => {
+      useUtcUsers();
       const res = await r['report/headline'](f, ctx);
       assert.ok(res.ok, JSON.stringify(res));
       const h = res.data.headline;
-      const e = expected(f);
+      const e = oracle(jira.emulator.store, TEST_NOW, f);
+      assert.equal(res.data.window.timeZone, 'Europe/Berlin');
+      assert.equal(res.data.window.from, e.from);
       assert.equal(h.incidents.count, e.incidents);
+      assert.equal(h.unpublished.count, e.unpublished);
       assert.equal(h.repeatRate.numerator.count, e.repeats);
       assert.equal(h.repeatRate.denominator.count, e.published);
-      assert.equal(h.repeatsWhileOpen.count, e.repeatsWhileOpen);
-      assert.equal(h.completion.numerator.count, e.done);
-      assert.equal(h.completion.denominator.count, e.actions);
-      assert.equal(h.onTime.numerator.count, e.onTime);
-      assert.equal(h.overdue.count, e.overdue);
+      assert.equal(h.repeatsWhileOpen.count, e.repeatsWhileOpenStored);
+      assert.equal(h.completion.numerator.count, e.done.length);
+      assert.equal(h.completion.denominator.count, e.actions.length);
+      assert.equal(h.onTime.numerator.count, e.onTime.length);
+      assert.equal(h.onTime.denominator.count, e.onTimeBase);
+      assert.equal(h.overdue.count, e.overdue.length);
+      assert.equal(h.actions.openNotDue.count, e.openNotDue.length);
+      assert.equal(h.actions.noDueDate.count, e.noDueDate.length);
+      assert.equal(h.actions.dropped.count, e.dropped.length);
       assert.equal(h.repeatRate.value, e.published ? e.repeats / e.published : null);
+      assert.ok(res.data.definitions.completion?.includes('of all action tickets created in the window'));
       if (f.service) assert.match(h.incidents.jql, /issue\.property\[postmortemIndex\]\.service = "checkout"/);
+      assert.deepEqual(await recountMismatches(jira, ctx.accountId, res.data), []);
     });
   }
 
-  it('details: trend, breakdowns and chains agree with the data', async () => {
+  it('details: trend, breakdowns and chains agree with the data, and their JQL counts the same', async () => {
+    useUtcUsers();
     const f: ReportFilters = { windowDays: 365, service: null, category: null };
-    const res = await r['report/details'](f, ctx);
-    assert.ok(res.ok, JSON.stringify(res));
+    const [head, res] = await Promise.all([r['report/headline'](f, ctx), r['report/details'](f, ctx)]);
+    assert.ok(head.ok && res.ok, JSON.stringify(res));
     const d = res.data.details;
+    const e = oracle(jira.emulator.store, TEST_NOW, f);
     assert.equal(d.trend.length, 12);
-    const month = new Date(TEST_NOW).toISOString().slice(0, 7);
-    const thisMonth = all().filter(
-      (i) => i.issueTypeId === '10050' && idx(i)?.status === 'published' && i.created.slice(0, 7) === month,
-    );
+    const month = e.today.slice(0, 7);
+    const thisMonth = e.patterns.filter((i) => e.month(i) === month);
     const point = d.trend[11];
     assert.equal(point?.month, month);
     assert.equal(point?.published, thisMonth.length);
-    assert.equal(point?.repeats, thisMonth.filter((i) => idx(i)?.repeatOf).length);
-    const incidents = all().filter((i) => i.issueTypeId === '10050' && idx(i)?.status && inWindow(i, 365));
+    assert.equal(
+      point?.repeats,
+      thisMonth.filter((i) => (i.properties.postmortemIndex as { repeatOf?: string }).repeatOf).length,
+    );
     assert.equal(
       d.categories.reduce((n, c) => n + c.incidents, 0),
-      incidents.length,
+      e.patterns.length,
     );
     assert.equal(
       d.services.find((s) => s.name === 'checkout')?.incidents,
-      incidents.filter((i) => idx(i)?.service === 'checkout').length,
+      e.patterns.filter((i) => (i.properties.postmortemIndex as { service?: string }).service === 'checkout').length,
     );
     for (const chain of d.chains) {
       for (let k = 1; k < chain.length; k++)
-        assert.equal(idx(jira.emulator.store.issuesByKey.get(chain[k] ?? '')!)?.repeatOf, chain[k - 1]);
+        assert.equal(
+          (jira.emulator.store.issuesByKey.get(chain[k] ?? '')?.properties.postmortemIndex as { repeatOf?: string })
+            ?.repeatOf,
+          chain[k - 1],
+        );
     }
     const open = all().filter((i) => act(i) && !done(i)).length;
     assert.equal(d.review.inProgress.length + d.review.notStarted.length, open);
-    const p1 = all().filter((i) => act(i)?.priority === 'P1' && inWindow(i, 365));
-    assert.equal(d.byPriority[0]?.completion.denominator.count, p1.length);
+    assert.equal(d.reviewTruncated, false);
+    assert.deepEqual(
+      d.byPriority.map((p) => ({ all: p.completion.denominator.count, done: p.completion.numerator.count })),
+      e.byPriority,
+    );
+    assert.deepEqual(await recountMismatches(jira, ctx.accountId, head.data, res.data), []);
   });
 
-  it('headline figures need one round of concurrent calls, whatever the data size', async () => {
+  it("headline figures take one round of counts plus one search of the window's tickets", async () => {
     jira.emulator.calls.length = 0;
     assert.ok((await r['report/headline']({ windowDays: 90, service: null, category: null }, ctx)).ok);
-    assert.equal(jira.emulator.calls.length, 9, 'eight counts and the project');
-    assert.ok(
-      jira.emulator.calls.every(
-        (c) => c.path === '/rest/api/3/search/approximate-count' || c.path.startsWith('/rest/api/3/project/'),
-      ),
-    );
+    const paths = jira.emulator.calls.map((c) => c.path.split('?')[0] ?? '');
+    assert.equal(paths.filter((p) => p === '/rest/api/3/search/approximate-count').length, 5);
+    assert.equal(paths.filter((p) => p === '/rest/api/3/search/jql').length, 1);
+    assert.ok(paths.length <= 9, paths.join(', '));
   });
 
   it('a window with no incidents and a filter matching nothing give zeros with "no data" shares, not wrong ratios', async () => {
@@ -161,23 +155,71 @@ describe('the incident report, checked against the emulator data', () => {
 });
 
 describe('on-time completion job', () => {
-  it('records resolvedOnTime on resolved action tickets that lack it, as the app', async () => {
+  const doneTickets = () =>
+    all()
+      .filter((i) => act(i) && done(i))
+      .sort((a, b) => a.key.localeCompare(b.key));
+
+  it('judges never-judged tickets, tickets reopened and resolved late, and moved due dates, by the site zone', async () => {
     const { markResolvedOnTime } = await import('../../src/services/on-time');
-    const done = all()
-      .filter((i) => act(i) && jira.emulator.store.statuses.get(i.statusId)?.category === 'done')
-      .slice(0, 3);
-    assert.equal(done.length, 3);
-    const [early, late, noDue] = done as [IssueRec, IssueRec, IssueRec];
-    for (const t of done) delete (t.properties.postmortemAction as Record<string, unknown>).resolvedOnTime;
+    const app = jira.platform.asApp();
+    while ((await markResolvedOnTime(app, ['OPS'])) > 0); // settle the seed's records first
+    assert.equal(await markResolvedOnTime(app, ['OPS']), 0, 'nothing left to judge');
+    const [early, late, noDue, reopened, moved, evening] = doneTickets().slice(0, 6) as IssueRec[];
+    assert.ok(early && late && noDue && reopened && moved && evening);
+    for (const t of [early, late, noDue]) delete (act(t) as Record<string, unknown>).resolvedOnTime;
     early.duedate = '2099-01-01';
     late.duedate = '2000-01-01';
     noDue.duedate = null;
-    const marked = await markResolvedOnTime(jira.platform.asApp(), ['OPS']);
-    assert.equal(marked, 3);
+    // Judged on time once, then reopened and resolved again after its due date: Jira bumps `updated`.
+    (act(reopened) as Action).resolvedOnTime = 1;
+    reopened.duedate = '2026-11-20';
+    reopened.resolutiondate = '2026-11-25T10:00:00.000+0000';
+    reopened.updated = '2026-11-25T10:00:00.000+0000';
+    // Its due date moved earlier than its resolution after it was judged on time.
+    (act(moved) as Action).resolvedOnTime = 1;
+    moved.duedate = '2026-11-01';
+    moved.resolutiondate = '2026-11-10T09:00:00.000+0000';
+    moved.updated = '2026-11-26T09:00:00.000+0000';
+    // Resolved at 23:30 UTC on its due date: already the next day in Berlin, the site's zone.
+    delete (act(evening) as Record<string, unknown>).resolvedOnTime;
+    evening.duedate = '2026-11-24';
+    evening.resolutiondate = '2026-11-24T23:30:00.000+0000';
+    assert.equal(await markResolvedOnTime(app, ['OPS']), 6);
     assert.equal(act(early)?.resolvedOnTime, 1);
     assert.equal(act(late)?.resolvedOnTime, 0);
     assert.equal(act(noDue)?.resolvedOnTime, 1);
-    assert.equal(await markResolvedOnTime(jira.platform.asApp(), ['OPS']), 0, 'nothing left to mark');
+    assert.equal(act(reopened)?.resolvedOnTime, 0);
+    assert.equal(act(moved)?.resolvedOnTime, 0);
+    assert.equal(act(evening)?.resolvedOnTime, 0);
+    assert.equal(await markResolvedOnTime(app, ['OPS']), 0, 'unchanged tickets are not written again');
+  });
+
+  it('a done ticket without a resolution date never stalls the batch', async () => {
+    const { markResolvedOnTime } = await import('../../src/services/on-time');
+    const app = jira.platform.asApp();
+    const [stuck, next] = doneTickets().slice(0, 2) as IssueRec[];
+    assert.ok(stuck && next);
+    for (const t of [stuck, next]) delete (act(t) as Record<string, unknown>).resolvedOnTime;
+    stuck.resolutiondate = null;
+    assert.equal(await markResolvedOnTime(app, ['OPS'], 1), 1);
+    assert.equal(await markResolvedOnTime(app, ['OPS'], 1), 1);
+    assert.equal(act(stuck)?.resolvedOnTime, 0, 'cannot be judged: recorded as not on time');
+    assert.equal(act(next)?.resolvedOnTime !== undefined, true, 'the next ticket got its turn');
+  });
+
+  it('until the job runs, a ticket resolved on time already counts as on time', async () => {
+    useUtcUsers();
+    const f: ReportFilters = { windowDays: 30, service: null, category: null };
+    const t = doneTickets().find((i) => Date.parse(i.created) > TEST_NOW - 20 * 86_400_000);
+    assert.ok(t);
+    delete (act(t) as Record<string, unknown>).resolvedOnTime;
+    t.duedate = '2099-12-31';
+    const res = await r['report/headline'](f, ctx);
+    assert.ok(res.ok);
+    assert.equal(res.data.headline.onTime.numerator.count, oracle(jira.emulator.store, TEST_NOW, f).onTime.length);
+    assert.match(res.data.headline.onTime.numerator.jql, new RegExp(`key IN \\([^)]*"${t.key}"`));
+    assert.deepEqual(await recountMismatches(jira, ctx.accountId, res.data), []);
   });
 });
 

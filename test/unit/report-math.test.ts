@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { lastMonths } from '../../src/domain/zone';
 import {
-  lastMonths,
   median,
   monthlyTrend,
   recurringIdeas,
@@ -39,10 +39,18 @@ function incident(
 
 describe('report maths', () => {
   it('lists the last twelve months, oldest first', () => {
-    const m = lastMonths(NOW);
+    const m = lastMonths(NOW, 'UTC');
     assert.equal(m.length, 12);
     assert.equal(m[0], '2025-12');
     assert.equal(m[11], '2026-11');
+  });
+  it('cuts months in the site zone: 23:30 UTC on 30 Nov is already December in Berlin', () => {
+    const late = Date.parse('2026-11-30T23:30:00Z');
+    assert.equal(lastMonths(late, 'Europe/Berlin')[11], '2026-12');
+    assert.equal(lastMonths(late, 'UTC')[11], '2026-11');
+    const t = monthlyTrend([incident('A-1', '2026-11-30T23:30Z')], late, 'Europe/Berlin');
+    assert.equal(t[11]?.month, '2026-12');
+    assert.equal(t[11]?.published, 1);
   });
   it('computes the monthly repeat rate from published post-mortems only, with no rate for empty months', () => {
     const t = monthlyTrend(
@@ -54,6 +62,7 @@ describe('report maths', () => {
         incident('A-5', '2026-10-05T00:00Z', { tta: 12 }),
       ],
       NOW,
+      'UTC',
     );
     assert.deepEqual(t[11], {
       month: '2026-11',
@@ -78,17 +87,36 @@ describe('report maths', () => {
       ['A-5', 'A-80'],
     ]);
   });
+  it('ignores a repeat link to a later incident, so chains run forward in time and cannot loop', () => {
+    const chains = repeatChains([
+      incident('A-1', '2026-01-01T00:00Z', { repeatOf: 'A-2' }),
+      incident('A-2', '2026-02-01T00:00Z', { repeatOf: 'A-1' }),
+      incident('A-3', '2026-03-01T00:00Z', { repeatOf: 'A-2' }),
+    ]);
+    assert.deepEqual(chains, [['A-1', 'A-2', 'A-3']]);
+  });
   it('counts recurring themes and parking-lot ideas once per post-mortem', () => {
     const xs = [
       incident('A-1', '2026-11-01T00:00Z', {
-        factors: 'No canary for config, canary skipped',
-        ideas: ['Chaos testing!'],
+        factors: 'No canary stage for config changes. Missing retries required manual approval',
+        ideas: ['Chaos testing!', 'Überwachung der Queues'],
       }),
-      incident('A-2', '2026-11-02T00:00Z', { factors: 'Canary stage missing', ideas: ['chaos  testing'] }),
-      incident('A-3', '2026-11-03T00:00Z', { factors: 'Alert fired late' }),
+      incident('A-2', '2026-11-02T00:00Z', {
+        factors: 'The canary stages were skipped; config change shipped directly',
+        ideas: ['chaos  testing', 'überwachung der queues'],
+      }),
+      incident('A-3', '2026-11-03T00:00Z', { factors: 'Alert fired late; missing retries again' }),
     ];
-    assert.deepEqual(recurringThemes(xs), [{ term: 'canary', count: 2 }]);
-    assert.deepEqual(recurringIdeas(xs), [{ idea: 'chaos testing', count: 2 }]);
+    // Phrases in the words people wrote (not stems such as "requir"), matched across plural forms.
+    assert.deepEqual(recurringThemes(xs), [
+      { phrase: 'canary stage', count: 2 },
+      { phrase: 'config change', count: 2 },
+      { phrase: 'missing retries', count: 2 },
+    ]);
+    assert.deepEqual(recurringIdeas(xs), [
+      { idea: 'chaos testing', count: 2 },
+      { idea: 'überwachung der queues', count: 2 },
+    ]);
   });
   it('takes medians', () => {
     assert.equal(median([]), null);

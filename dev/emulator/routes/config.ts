@@ -5,6 +5,17 @@ import { obj, ok, str, type RouteTable } from './types';
 export const configRoutes: RouteTable = {
   'GET /rest/api/3/myself': ({ caller, render }) => ok(render.user(caller.user)),
 
+  'GET /rest/api/3/serverInfo': ({ store, base, now }) =>
+    ok({
+      baseUrl: base,
+      deploymentType: 'Cloud',
+      serverTitle: 'Jira (emulator)',
+      serverTime: new Date(now).toISOString().replace('Z', '+0000'),
+      serverTimeZone: store.siteTimeZone,
+      version: '1001.0.0-SNAPSHOT',
+      versionNumbers: [1001, 0, 0],
+    }),
+
   'GET /rest/api/3/project/{projectIdOrKey}': ({ store, caller, params, base }) => {
     const p = store.projectByKeyOrId(params.projectIdOrKey ?? '');
     if (!p || !can(caller, p, 'BROWSE'))

@@ -44,6 +44,8 @@ export class JiraStore {
   readonly sprints = new Map<number, SprintRec>();
   readonly issues = new Map<number, IssueRec>();
   readonly issuesByKey = new Map<string, IssueRec>();
+  /** The site's default time zone (GET /serverInfo serverTimeZone); not UTC, like many real sites. */
+  siteTimeZone = 'Europe/Berlin';
   private readonly counters = new Map<string, number>();
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;

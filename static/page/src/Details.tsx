@@ -1,18 +1,34 @@
 import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ReportDetails } from '@shared/report';
-import { CompletionChart, RepeatTrendChart, ResponseTimeChart } from './charts';
-import { pct } from './format';
-import { JqlLink } from './JqlLink';
+import type { ReportDetails, WindowInfo } from '@shared/report';
+import {
+  CompletionChart,
+  CompletionTable,
+  RepeatTrendChart,
+  RepeatTrendTable,
+  ResponseTimeChart,
+  ResponseTimeTable,
+} from './charts';
+import { dayLabel, pct } from './format';
+import { JqlDisclosure, JqlLink } from './JqlLink';
 import { BreakdownTable, ReviewTable } from './tables';
 
 const block = { marginTop: token('space.400', '32px') } as const;
+const scopeStyle = { fontSize: 12, color: token('color.text.subtlest', '#626F86') } as const;
 
-export function Details({ d }: { d: ReportDetails }) {
+export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo }) {
+  const dead = new Set(d.deadKeys);
+  const patternScope = `Published post-mortems of incidents created ${dayLabel(d.patternsFrom)} to ${dayLabel(d.patternsTo)} (${w.timeZone}), with the filters above.`;
+  const reviewCount = d.review.doneSinceLastReview.length + d.review.inProgress.length + d.review.notStarted.length;
   return (
     <div data-testid="details">
-      <section style={block} aria-label="Repeat incident rate">
+      <section style={block} aria-label="Repeat incident rate by month">
         <Heading size="medium">Repeat incident rate by month</Heading>
+        <p style={scopeStyle} data-testid="trend-scope">
+          Published post-mortems by the calendar month their incident was created, from {dayLabel(d.trendFrom)} (
+          {w.timeZone}), with the filters above. Months without a published post-mortem show no rate.
+        </p>
         <p data-testid="rolling">
           {d.rolling
             .map(
@@ -22,22 +38,62 @@ export function Details({ d }: { d: ReportDetails }) {
             .join(' · ')}
         </p>
         <RepeatTrendChart trend={d.trend} />
-        <JqlLink jql={d.patternsJql} label="From" testId="patterns-jql" />
+        <RepeatTrendTable trend={d.trend} />
+        <JqlLink jql={d.patternsJql} name="post-mortems behind the trend and patterns" testId="patterns-jql" />
+        <JqlDisclosure
+          name="the trend and rolling rates"
+          items={[
+            { label: 'post-mortems read', jql: d.patternsJql },
+            ...d.rolling.flatMap((r) => [
+              { label: `repeats, last ${r.days} days`, jql: r.rate.numerator.jql },
+              { label: `published, last ${r.days} days`, jql: r.rate.denominator.jql },
+            ]),
+          ]}
+        />
       </section>
       <section style={block} aria-label="Completion by priority">
         <Heading size="medium">Action item completion by priority</Heading>
+        <p style={scopeStyle}>
+          Action tickets created in the window, done of all, by the priority of their action item.
+        </p>
         <CompletionChart rows={d.byPriority} />
-        {d.byPriority.map((p) => (
-          <JqlLink key={p.priority} jql={p.completion.denominator.jql} label={p.priority} />
-        ))}
+        <CompletionTable rows={d.byPriority} />
+        <JqlDisclosure
+          name="completion by priority"
+          items={d.byPriority.flatMap((p) => [
+            { label: `${p.priority} done`, jql: p.completion.numerator.jql },
+            { label: `${p.priority} all`, jql: p.completion.denominator.jql },
+          ])}
+        />
+        {d.missingTickets.length > 0 && (
+          <SectionMessage appearance="warning" title="Tickets no longer in this project" testId="missing-tickets">
+            <p>
+              {d.missingTickets.length} action item{d.missingTickets.length === 1 ? '' : 's'} of the window&apos;s
+              post-mortems point to a ticket that was moved to another project or deleted, and{' '}
+              {d.missingTickets.length === 1 ? 'is' : 'are'} not counted in the figures above:{' '}
+              {d.missingTickets.map((m) => `${m.key} (from ${m.incident})`).join(', ')}.
+            </p>
+          </SectionMessage>
+        )}
       </section>
       <section style={block} aria-label="Open action items review">
         <Heading size="medium">Open action items: the next review starts here</Heading>
+        <p style={scopeStyle} data-testid="review-scope">
+          Open action tickets of every age, and those done since the last review (
+          {dayLabel(d.review.lastReviewAt.slice(0, 10))}).{' '}
+          {d.reviewTruncated
+            ? `Showing the first ${d.reviewLimit} by due date; there are more: open the search for all of them.`
+            : `${reviewCount} in all.`}
+        </p>
         <ReviewTable review={d.review} />
-        <JqlLink jql={d.review.jql} />
+        <JqlLink jql={d.review.jql} name="the review's action tickets" testId="review-jql" />
+        <JqlDisclosure name="the review list" items={[{ label: 'review', jql: d.review.jql }]} />
       </section>
       <section style={block} aria-label="Pattern analysis">
         <Heading size="medium">Pattern analysis</Heading>
+        <p style={scopeStyle} data-testid="patterns-scope">
+          {patternScope}
+        </p>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: token('space.300', '24px') }}>
           <div>
             <Heading size="small">Root-cause categories</Heading>
@@ -58,10 +114,11 @@ export function Details({ d }: { d: ReportDetails }) {
         >
           <div data-testid="chains">
             <Heading size="small">Repeat chains</Heading>
+            <p style={scopeStyle}>From {dayLabel(d.trendFrom)}; the earliest incident first.</p>
             {d.chains.length ? (
               <ul>
                 {d.chains.map((c) => (
-                  <li key={c.join('>')}>{c.join(' → ')}</li>
+                  <li key={c.join('>')}>{c.map((k) => (dead.has(k) ? `${k} (no longer exists)` : k)).join(' → ')}</li>
                 ))}
               </ul>
             ) : (
@@ -73,8 +130,8 @@ export function Details({ d }: { d: ReportDetails }) {
             {d.themes.length ? (
               <ul>
                 {d.themes.map((t) => (
-                  <li key={t.term}>
-                    {t.term} ({t.count} post-mortems)
+                  <li key={t.phrase}>
+                    {t.phrase} ({t.count} post-mortems)
                   </li>
                 ))}
               </ul>
@@ -98,7 +155,9 @@ export function Details({ d }: { d: ReportDetails }) {
           </div>
         </div>
         <Heading size="small">Time to acknowledge and to recover</Heading>
+        <p style={scopeStyle}>Medians of the published post-mortems by month, from {dayLabel(d.trendFrom)}.</p>
         <ResponseTimeChart trend={d.trend} />
+        <ResponseTimeTable trend={d.trend} />
       </section>
     </div>
   );

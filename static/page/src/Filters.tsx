@@ -34,29 +34,41 @@ export function Filters({
       }}
       data-testid="filters"
     >
-      <Select
-        inputId="filter-window"
-        aria-label="Time window"
-        options={windowOptions}
-        value={windowOptions.find((o) => o.value === filters.windowDays)}
-        onChange={(o) => {
-          if (o) onChange({ ...filters, windowDays: o.value });
-        }}
-      />
-      <Select
-        inputId="filter-service"
-        aria-label="Service"
-        options={serviceOptions}
-        value={pick(serviceOptions, filters.service)}
-        onChange={(o) => onChange({ ...filters, service: !o || o.value === ALL ? null : o.value })}
-      />
-      <Select
-        inputId="filter-category"
-        aria-label="Category"
-        options={categoryOptions}
-        value={pick(categoryOptions, filters.category)}
-        onChange={(o) => onChange({ ...filters, category: !o || o.value === ALL ? null : o.value })}
-      />
+      <div>
+        <label htmlFor="filter-window" style={{ display: 'block', fontSize: 12, fontWeight: 600, marginBottom: 4 }}>
+          Time window
+        </label>
+        <Select
+          inputId="filter-window"
+          options={windowOptions}
+          value={windowOptions.find((o) => o.value === filters.windowDays)}
+          onChange={(o) => {
+            if (o) onChange({ ...filters, windowDays: o.value });
+          }}
+        />
+      </div>
+      <div>
+        <label htmlFor="filter-service" style={{ display: 'block', fontSize: 12, fontWeight: 600, marginBottom: 4 }}>
+          Service
+        </label>
+        <Select
+          inputId="filter-service"
+          options={serviceOptions}
+          value={pick(serviceOptions, filters.service)}
+          onChange={(o) => onChange({ ...filters, service: !o || o.value === ALL ? null : o.value })}
+        />
+      </div>
+      <div>
+        <label htmlFor="filter-category" style={{ display: 'block', fontSize: 12, fontWeight: 600, marginBottom: 4 }}>
+          Category
+        </label>
+        <Select
+          inputId="filter-category"
+          options={categoryOptions}
+          value={pick(categoryOptions, filters.category)}
+          onChange={(o) => onChange({ ...filters, category: !o || o.value === ALL ? null : o.value })}
+        />
+      </div>
     </div>
   );
 }

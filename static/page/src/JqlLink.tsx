@@ -1,22 +1,69 @@
+import { useState } from 'react';
 import { router } from '@forge/bridge';
+import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 
-/** The JQL behind a figure, opening Jira's issue search with it so a manager can check the number. */
-export function JqlLink({ jql, label, testId }: { jql: string; label?: string; testId?: string }) {
-  const href = `/issues/?jql=${encodeURIComponent(jql)}`;
+export const searchHref = (jql: string) => `/issues/?jql=${encodeURIComponent(jql)}`;
+
+/** "View in Jira": opens Jira's issue search with the JQL behind a figure, so a manager can check the number. */
+export function JqlLink({ jql, name, testId }: { jql: string; name: string; testId?: string }) {
+  const href = searchHref(jql);
   return (
     <a
       href={href}
       data-testid={testId ?? 'jql-link'}
-      title={jql}
+      aria-label={`View in Jira: ${name}`}
       onClick={(e) => {
         e.preventDefault();
         void router.open(href);
       }}
-      style={{ fontSize: 11, color: token('color.link', '#0C66E4'), wordBreak: 'break-word', display: 'block' }}
+      style={{ color: token('color.link', '#0C66E4'), marginRight: token('space.150', '12px') }}
     >
-      {label ? `${label}: ` : ''}
-      {jql}
+      View in Jira
     </a>
+  );
+}
+
+/** The JQL itself, behind a disclosure, with a copy button: the figure stays readable. */
+export function JqlDisclosure({
+  items,
+  name,
+  testId,
+}: {
+  items: { label: string; jql: string }[];
+  name: string;
+  testId?: string;
+}) {
+  const [copied, setCopied] = useState<string | null>(null);
+  return (
+    <details data-testid={testId ?? 'jql-disclosure'} style={{ marginTop: token('space.100', '8px'), fontSize: 12 }}>
+      <summary style={{ cursor: 'pointer', color: token('color.text.subtle', '#44546F') }}>JQL for {name}</summary>
+      {items.map((it) => (
+        <div key={it.label} style={{ marginTop: token('space.100', '8px') }}>
+          <code
+            data-testid="jql-text"
+            style={{ display: 'block', wordBreak: 'break-word', color: token('color.text', '#172B4D') }}
+          >
+            {it.jql}
+          </code>
+          <Button
+            spacing="compact"
+            aria-label={`Copy JQL: ${items.length > 1 ? `${name}, ${it.label}` : name}`}
+            onClick={() => {
+              void navigator.clipboard?.writeText(it.jql).then(
+                () => setCopied(it.label),
+                () => setCopied(null),
+              );
+            }}
+          >
+            {copied === it.label ? 'Copied' : 'Copy JQL'}
+          </Button>
+          {items.length > 1 && <span style={{ marginLeft: 8 }}>{it.label}</span>}
+        </div>
+      ))}
+      <span role="status" style={{ position: 'absolute', left: -9999 }}>
+        {copied ? 'JQL copied' : ''}
+      </span>
+    </details>
   );
 }

@@ -48,13 +48,15 @@ export function PageApp() {
         padding: token('space.300', '24px'),
         color: token('color.text', '#172B4D'),
         background: token('elevation.surface', '#FFFFFF'),
-        minHeight: '100vh',
+        // No minHeight: 100vh here: the host sizes the frame to the content, and a height taken from the frame's
+        // own viewport plus padding grows it on every resize, without end.
       }}
+      aria-busy={head.kind === 'loading' || details.kind === 'loading'}
     >
       <Heading size="large">Incident learning{head.kind === 'ready' ? `: ${head.data.project.name}` : ''}</Heading>
       <p style={{ color: token('color.text.subtle', '#44546F') }}>
-        Are our post-mortems changing what happens next? Every figure states the JQL behind it and links to the Jira
-        search.
+        Are our post-mortems changing what happens next? Every figure says what it counts and opens the Jira search
+        behind it.
       </p>
       <Filters
         filters={filters}
@@ -80,7 +82,7 @@ export function PageApp() {
           </p>
         </SectionMessage>
       )}
-      {head.kind === 'ready' && !empty && <Headline h={head.data.headline} windowDays={filters.windowDays} />}
+      {head.kind === 'ready' && !empty && <Headline answer={head.data} />}
       {details.kind === 'loading' && head.kind === 'ready' && (
         <div style={{ marginTop: 24 }}>
           <Spinner label="Loading trends and patterns" testId="details-loading" />
@@ -91,7 +93,7 @@ export function PageApp() {
           <ErrorMessage error={details.error} onRetry={retry} />
         </div>
       )}
-      {details.kind === 'ready' && !empty && <Details d={details.data.details} />}
+      {details.kind === 'ready' && !empty && <Details d={details.data.details} window={details.data.window} />}
       <SettingsPanel />
     </main>
   );

@@ -1,6 +1,6 @@
 import { token } from '@atlaskit/tokens';
 import type { MonthPoint, Ratio } from '@shared/report';
-import { pct } from './format';
+import { monthLabel, pct } from './format';
 
 const W = 720;
 const H = 220;
@@ -47,7 +47,7 @@ export function RepeatTrendChart({ trend }: { trend: MonthPoint[] }) {
                 fill={token('color.chart.brand', '#1D7AFC')}
                 rx="2"
               >
-                <title>{`${p.month}: ${pct(p.rate)} (${p.repeats} of ${p.published})`}</title>
+                <title>{`${monthLabel(p.month)}: ${pct(p.rate)} (${p.repeats} of ${p.published})`}</title>
               </rect>
             ) : (
               <text
@@ -78,7 +78,7 @@ export function RepeatTrendChart({ trend }: { trend: MonthPoint[] }) {
               fontSize="10"
               fill={token('color.text.subtle', '#44546F')}
             >
-              {p.month.slice(2).replace('-', '/')}
+              {monthLabel(p.month)}
             </text>
           </g>
         );
@@ -160,12 +160,22 @@ export function ResponseTimeChart({ trend }: { trend: MonthPoint[] }) {
   const innerH = H - PAD.t - PAD.b;
   const x = (i: number) => PAD.l + (i + 0.5) * (innerW / Math.max(1, trend.length));
   const y = (v: number) => PAD.t + innerH - (v / max) * innerH;
+  // A month without data breaks the line (a new segment starts), rather than joining its neighbours.
   const line = (pick: (p: MonthPoint) => number | null) =>
     trend
-      .map((p, i) => [i, pick(p)] as const)
-      .filter((d): d is readonly [number, number] => d[1] !== null)
-      .map(([i, v], n) => `${n ? 'L' : 'M'}${x(i)},${y(v)}`)
+      .map((p, i) => {
+        const v = pick(p);
+        if (v === null) return '';
+        const prev = i > 0 ? pick(trend[i - 1] ?? p) : null;
+        return `${prev === null ? 'M' : 'L'}${x(i)},${y(v)}`;
+      })
+      .filter(Boolean)
       .join(' ');
+  const dots = (pick: (p: MonthPoint) => number | null, color: string) =>
+    trend.map((p, i) => {
+      const v = pick(p);
+      return v === null ? null : <circle key={`${p.month}-${color}`} cx={x(i)} cy={y(v)} r="3" fill={color} />;
+    });
   return (
     <svg
       data-testid="response-chart"
@@ -188,6 +198,8 @@ export function ResponseTimeChart({ trend }: { trend: MonthPoint[] }) {
       ))}
       <path d={line((p) => p.ttrMedian)} fill="none" stroke={token('color.chart.warning', '#D97008')} strokeWidth="2" />
       <path d={line((p) => p.ttaMedian)} fill="none" stroke={token('color.chart.brand', '#1D7AFC')} strokeWidth="2" />
+      {dots((p) => p.ttrMedian, token('color.chart.warning', '#D97008'))}
+      {dots((p) => p.ttaMedian, token('color.chart.brand', '#1D7AFC'))}
       {trend.map((p, i) => (
         <text
           key={p.month}
@@ -197,7 +209,7 @@ export function ResponseTimeChart({ trend }: { trend: MonthPoint[] }) {
           fontSize="10"
           fill={token('color.text.subtle', '#44546F')}
         >
-          {p.month.slice(2).replace('-', '/')}
+          {monthLabel(p.month)}
         </text>
       ))}
       <text x={PAD.l} y={H - 4} fontSize="11" fill={token('color.chart.brand', '#1D7AFC')}>
@@ -209,3 +221,85 @@ export function ResponseTimeChart({ trend }: { trend: MonthPoint[] }) {
     </svg>
   );
 }
+
+/** The text alternative of a chart: the same numbers as a table, behind a disclosure. */
+function ChartTable({
+  caption,
+  head,
+  rows,
+  testId,
+}: {
+  caption: string;
+  head: string[];
+  rows: string[][];
+  testId: string;
+}) {
+  return (
+    <details data-testid={testId} style={{ fontSize: 12, marginTop: token('space.100', '8px') }}>
+      <summary style={{ cursor: 'pointer' }}>{caption}: show as a table</summary>
+      <table style={{ borderCollapse: 'collapse', marginTop: token('space.100', '8px') }}>
+        <caption style={{ textAlign: 'left', fontWeight: 600 }}>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" style={{ textAlign: 'left', paddingRight: 16 }}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r[0]}>
+              {r.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" style={{ textAlign: 'left', fontWeight: 'normal', paddingRight: 16 }}>
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} style={{ paddingRight: 16 }}>
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+const minutes = (v: number | null) => (v === null ? 'no data' : `${v} min`);
+
+export const RepeatTrendTable = ({ trend }: { trend: MonthPoint[] }) => (
+  <ChartTable
+    caption="Repeat incident rate by month"
+    head={['Month', 'Repeat rate', 'Repeats', 'Published post-mortems']}
+    rows={trend.map((p) => [monthLabel(p.month), pct(p.rate), String(p.repeats), String(p.published)])}
+    testId="trend-table"
+  />
+);
+
+export const CompletionTable = ({ rows }: { rows: { priority: string; completion: Ratio }[] }) => (
+  <ChartTable
+    caption="Action item completion by priority"
+    head={['Priority', 'Completion', 'Done', 'All']}
+    rows={rows.map((r) => [
+      r.priority,
+      pct(r.completion.value),
+      String(r.completion.numerator.count),
+      String(r.completion.denominator.count),
+    ])}
+    testId="completion-table"
+  />
+);
+
+export const ResponseTimeTable = ({ trend }: { trend: MonthPoint[] }) => (
+  <ChartTable
+    caption="Median time to acknowledge and to recover by month"
+    head={['Month', 'Time to acknowledge', 'Time to recover']}
+    rows={trend.map((p) => [monthLabel(p.month), minutes(p.ttaMedian), minutes(p.ttrMedian)])}
+    testId="response-table"
+  />
+);

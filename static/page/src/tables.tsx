@@ -3,14 +3,24 @@ import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import type { ReviewData, ReviewItem } from '@shared/contract';
 import type { Breakdown } from '@shared/report';
+import { money } from './format';
+
+/** Hidden words that make each sortable header's name unique on the page ("Incidents by service"). */
+const hidden = { position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' } as const;
+const unique = (label: string, what: string) => (
+  <>
+    {label}
+    <span style={hidden}> by {what.toLowerCase()}</span>
+  </>
+);
 
 const breakdownHead = (what: string): HeadType => ({
   cells: [
     { key: 'name', content: what, isSortable: true },
-    { key: 'incidents', content: 'Incidents', isSortable: true },
-    { key: 'repeats', content: 'Repeats', isSortable: true },
-    { key: 'slo', content: 'SLO budget (sum %)', isSortable: true },
-    { key: 'revenue', content: 'Revenue impact', isSortable: true },
+    { key: 'incidents', content: unique('Incidents', what), isSortable: true },
+    { key: 'repeats', content: unique('Repeats', what), isSortable: true },
+    { key: 'slo', content: unique('SLO budget (sum %)', what), isSortable: true },
+    { key: 'revenue', content: 'Revenue impact (per currency)', isSortable: false },
   ],
 });
 
@@ -22,7 +32,7 @@ const breakdownRows = (rows: Breakdown[]): RowType[] =>
       { key: r.incidents, content: r.incidents },
       { key: r.repeats, content: r.repeats },
       { key: r.sloBudgetPct, content: `${Math.round(r.sloBudgetPct)}%` },
-      { key: r.revenue, content: r.revenue.toLocaleString('en-US') },
+      { key: money(r.revenue), content: money(r.revenue) },
     ],
   }));
 
@@ -32,7 +42,7 @@ export function BreakdownTable({ what, rows, testId }: { what: string; rows: Bre
       head={breakdownHead(what)}
       rows={breakdownRows(rows)}
       testId={testId}
-      emptyView={<p>No post-mortems in this window.</p>}
+      emptyView={<p>No published post-mortems in this window.</p>}
     />
   );
 }
