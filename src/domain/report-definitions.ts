@@ -131,3 +131,11 @@ export function onTimeJobJql(projectKeys: string[] | null): string {
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
   return `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND (issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY OR updated >= ${ON_TIME_RECHECK}) ORDER BY key ASC`;
 }
+
+/**
+ * "Repeat while earlier actions were open", judged at the time of the repeat: did the earlier incident have an
+ * action ticket that existed and was not yet resolved when the repeat's incident was created?
+ */
+export function anyOpenAt(tickets: { created: number; resolved: number | null; done: boolean }[], at: number): boolean {
+  return tickets.some((t) => t.created <= at && (t.resolved === null ? !t.done : t.resolved > at));
+}

@@ -1,17 +1,16 @@
 import { PROPERTY_LIMIT_BYTES, storedSizeBytes, toIndex, toStored } from '../domain/index-values';
 import { INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../domain/jira-names';
-import { jql } from '../domain/jql';
 import { composeTitle, publishProblems } from '../domain/rules';
 import { JiraError } from '../jira/errors';
 import { editIssue, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/links';
 import { setIssueProperty } from '../jira/properties';
-import { approximateCount } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { SaveAnswer } from '../shared/contract';
 import { StoredPostMortemSchema, type PostMortem, type StoredPostMortem } from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
+import { checkRepeatOf } from './repeat-check';
 
 const SECTIONS: [keyof PostMortem, string][] = [
   ['status', 'Status'],
@@ -36,7 +35,7 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
-    fields: ['summary', 'issuetype', 'project'],
+    fields: ['summary', 'issuetype', 'project', 'created'],
     properties: [POSTMORTEM_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
@@ -83,7 +82,8 @@ export async function savePostMortem(
   let repeatWhileOpen = stored?.repeatWhileOpen === 1 && !repeatChanged;
   if (doc.repeatOf && repeatChanged) {
     // Ties follow-up to outcomes: did the earlier incident still have open action items when this one happened?
-    repeatWhileOpen = (await approximateCount(jira, jql.openActionsOfIncident(projectKey, doc.repeatOf))) > 0;
+    const created = issue.fields?.created;
+    repeatWhileOpen = (await checkRepeatOf(jira, projectKey, { key: issueKey, created }, doc.repeatOf)).repeatWhileOpen;
   }
   const version = current + 1;
   const next = toStored(doc, {

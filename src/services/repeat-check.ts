@@ -1,0 +1,54 @@
+import { INCIDENT_TYPE } from '../domain/jira-names';
+import { jql } from '../domain/jql';
+import { anyOpenAt } from '../domain/report-definitions';
+import { JiraError } from '../jira/errors';
+import { getIssue } from '../jira/issues';
+import { searchAll } from '../jira/search';
+import type { JiraTransport } from '../jira/transport';
+import { AppFailure } from './failure';
+
+/**
+ * Checks a confirmed "same root cause as" link before it is saved: the earlier incident must exist, be an Incident
+ * and have been created before this one (chains then run forward in time and cannot loop). Returns whether that
+ * incident still had an open action ticket when this one was created.
+ */
+export async function checkRepeatOf(
+  jira: JiraTransport,
+  projectKey: string,
+  incident: { key: string; created: string | undefined },
+  repeatOf: string,
+): Promise<{ repeatWhileOpen: boolean }> {
+  let earlier;
+  try {
+    earlier = await getIssue(jira, repeatOf, { fields: ['created', 'issuetype'] });
+  } catch (e) {
+    if (e instanceof JiraError && e.status === 404)
+      throw new AppFailure(
+        'VALIDATION',
+        `${repeatOf} does not exist (or you cannot see it): pick an earlier incident.`,
+      );
+    throw e;
+  }
+  if (earlier.fields?.issuetype?.name !== INCIDENT_TYPE.name)
+    throw new AppFailure('VALIDATION', `${repeatOf} is not an Incident: a repeat links to an earlier incident.`);
+  const at = Date.parse(incident.created ?? '');
+  const before = Date.parse(earlier.fields.created ?? '');
+  if (!Number.isFinite(at) || !Number.isFinite(before) || before >= at)
+    throw new AppFailure(
+      'VALIDATION',
+      `${repeatOf} was created after ${incident.key}: a repeat links to an earlier incident.`,
+    );
+  const tickets = await searchAll(jira, jql.actionTicketsOf(projectKey, earlier.key), {
+    fields: ['created', 'resolutiondate', 'status'],
+    maxResults: 100,
+  });
+  const facts = tickets.map((t) => {
+    const resolved = Date.parse(t.fields?.resolutiondate ?? '');
+    return {
+      created: Date.parse(t.fields?.created ?? ''),
+      resolved: Number.isFinite(resolved) ? resolved : null,
+      done: t.fields?.status?.statusCategory.key === 'done',
+    };
+  });
+  return { repeatWhileOpen: anyOpenAt(facts, at) };
+}
