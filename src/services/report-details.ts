@@ -20,6 +20,7 @@ import type { TicketView } from '../shared/contract';
 import type { ReportDetailsAnswer, ReportFilters } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { mapLimit } from './concurrency';
+import { explainRefusals } from './project-access';
 import { REPORT_CONCURRENCY, reportScope } from './report';
 import { incidentFacts, searchTicketFacts } from './report-facts';
 import { reportZones } from './report-zones';
@@ -41,6 +42,7 @@ export async function reportDetails(
   projectKey: string,
   filters: ReportFilters,
   now: number,
+  reviewLimit = REVIEW_LIMIT,
 ): Promise<ReportDetailsAnswer> {
   const [outcomes, config, zones] = await Promise.all([
     readOutcomes(kvs, projectKey),
@@ -49,21 +51,25 @@ export async function reportDetails(
   ]);
   // The review's JQL is written to the minute: cut the last review time the same way so the list and the link agree.
   const lastReviewAt = new Date(Math.floor(Date.parse(lastReview(outcomes, now)) / 60_000) * 60_000).toISOString();
-  const { q, window } = await reportScope(jira, projectKey, filters, now, zones);
+  const { q, window } = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, zones));
   const w = reportWindow(now, filters.windowDays, zones.site);
   const months = lastMonths(now, zones.site);
   const trendStart = startOfMonth(months[0] ?? window.from.slice(0, 7), zones.site);
   const spanStart = Math.min(trendStart, w.start);
-  const [incidents, tickets, reviewTickets] = await Promise.all([
-    searchAll(jira, q.patterns(spanStart), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
-    searchTicketFacts(jira, q.actions, outcomes),
-    searchAll(jira, q.review(lastReviewAt), {
-      fields: TICKET_FIELDS,
-      properties: [ACTION_PROPERTY],
-      maxResults: REVIEW_LIMIT + 1,
-      limit: REVIEW_LIMIT + 1,
-    }),
-  ]);
+  const [incidents, tickets, reviewTickets] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      searchAll(jira, q.patterns(spanStart), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
+      searchTicketFacts(jira, q.actions, outcomes),
+      searchAll(jira, q.review(lastReviewAt), {
+        fields: TICKET_FIELDS,
+        properties: [ACTION_PROPERTY],
+        maxResults: REVIEW_LIMIT + 1,
+        limit: REVIEW_LIMIT + 1,
+      }),
+    ]),
+  );
   // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
   const facts = incidentFacts(incidents).filter((i) => i.index.status === 'published');
   const since = (start: number) => facts.filter((i) => i.created >= start);
@@ -93,7 +99,7 @@ export async function reportDetails(
     };
   });
   const views = reviewTickets
-    .slice(0, REVIEW_LIMIT)
+    .slice(0, reviewLimit)
     .map((t) => toTicketView(t, window.today, config?.sprintFieldId ?? null))
     .filter((t): t is TicketView => t !== null);
   const inWindow = since(w.start);
@@ -124,8 +130,8 @@ export async function reportDetails(
       themes: recurringThemes(inWindow),
       parkingIdeas: recurringIdeas(inWindow),
       missingTickets,
-      reviewLimit: REVIEW_LIMIT,
-      reviewTruncated: reviewTickets.length > REVIEW_LIMIT,
+      reviewLimit,
+      reviewTruncated: reviewTickets.length > reviewLimit,
       review: groupForReview(views, outcomes, '', lastReviewAt, q.review(lastReviewAt)),
     },
   };

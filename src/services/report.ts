@@ -1,12 +1,12 @@
 import { actionFigures, FIGURE_DEFINITIONS, reportWindow, type ActionFigures } from '../domain/report-definitions';
 import { reportJql, type ReportJql } from '../domain/report-jql';
 import { ratio } from '../domain/report-math';
-import { getProject } from '../jira/config';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { JqlCount, ReportFilters, ReportHeadlineAnswer, WindowInfo } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
+import { explainRefusals, requireIncidentProject } from './project-access';
 import { readIndexLag, searchTicketFacts } from './report-facts';
 import { reportZones, type ReportZones } from './report-zones';
 import { readOutcomes } from './review';
@@ -65,19 +65,23 @@ export async function reportHeadline(
   now: number,
 ): Promise<ReportHeadlineAnswer> {
   const [project, zones, settings, outcomes, indexLag] = await Promise.all([
-    getProject(jira, projectKey),
+    requireIncidentProject(jira, projectKey),
     reportZones(jira),
     projectSettings(kvs, projectKey),
     readOutcomes(kvs, projectKey),
     readIndexLag(kvs, projectKey),
   ]);
-  const { q, window } = await reportScope(jira, projectKey, filters, now, zones);
+  const { q, window } = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, zones));
   const w = reportWindow(now, filters.windowDays, zones.site);
   const queries = [q.incidents, q.unpublished, q.published(), q.repeats(), q.repeatsWhileOpen];
-  const [counts, tickets] = await Promise.all([
-    countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
-    searchTicketFacts(jira, q.actions, outcomes),
-  ]);
+  const [counts, tickets] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+      searchTicketFacts(jira, q.actions, outcomes),
+    ]),
+  );
   const n = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
   const a = actionFigures(tickets, w);
   const ac = actionCounts(q, a);

@@ -126,6 +126,11 @@ describe('the demo in Chromium', () => {
       );
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(shots, `page-${theme}.png`), fullPage: true });
+      // The host resizes the frame to its content every 300 ms: content sized by the frame must not grow it.
+      const frameHeight = () => page.evaluate(() => document.getElementById('app-frame')?.offsetHeight ?? 0);
+      const settled = await frameHeight();
+      await page.waitForTimeout(1500);
+      assert.equal(await frameHeight(), settled, 'the page frame keeps its height');
 
       await frame.fill('#filter-window', '365');
       await frame.press('#filter-window', 'Enter');

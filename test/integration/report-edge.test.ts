@@ -65,15 +65,16 @@ async function tickets(key: string): Promise<string[]> {
   assert.ok(res.ok, JSON.stringify(res));
   return res.data.items.map((i) => i.ticketKey ?? '');
 }
-async function transition(key: string, iso: string, statusId: '10003' | '10000') {
+/** The emulator's workflow: 41 Done (resolution Done), 51 Close (done, no resolution), 61 Reopen. */
+async function transition(key: string, iso: string, transitionId: '41' | '51' | '61') {
   at(iso);
   const res = await raw(emulator, 'POST', `/rest/api/3/issue/${key}/transitions`, {
-    body: { transition: { id: statusId } },
+    body: { transition: { id: transitionId } },
   });
   assert.equal(res.status, 204, JSON.stringify(res.json));
 }
-const resolve = (key: string, iso: string) => transition(key, iso, '10003');
-const reopen = (key: string, iso: string) => transition(key, iso, '10000');
+const resolve = (key: string, iso: string) => transition(key, iso, '41');
+const reopen = (key: string, iso: string) => transition(key, iso, '61');
 
 const k: Record<string, string> = {};
 const t: Record<string, string[]> = {};
@@ -86,8 +87,8 @@ before(async () => {
   await ensureSiteSetup(platform.asApp(), kvs);
   jira = { emulator, platform, kvs, seed: null, sleeps: [], close: () => emulator.close() };
   r = buildResolvers(platform);
-  // The readers' JQL literals are read in their own zone: UTC here, so the site's zone (Berlin) is what is tested.
-  for (const u of store().users.values()) u.timeZone = 'UTC';
+  // Jira reads JQL date literals in the reader's zone: Los Angeles here, while the site's zone is Berlin.
+  for (const u of store().users.values()) u.timeZone = 'America/Los_Angeles';
 
   // A repeat chain of four: May 2027 -> Sep 2027 -> Nov 2027 -> 29 Feb 2028, with empty months between.
   k.i1 = await incident('2027-05-10T09:00:00Z');
@@ -153,6 +154,18 @@ before(async () => {
   store().putIssue(moved);
   store().issues.delete(deleted.id);
   store().issuesByKey.delete(deleted.key);
+
+  // Closed without a resolution (no resolution date: cannot be judged on time), and one resolved "Won't Do"
+  // (the resolution a workflow's screen sets; written on the record, as the emulator's workflow has no screen).
+  k.i7 = await incident('2028-03-08T09:00:00Z');
+  await save(k.i7, doc({ service: 'search', due: ['2028-03-20', '2028-03-20'] }));
+  t.i7 = await tickets(k.i7);
+  await transition(t.i7[0] ?? '', '2028-03-09T09:00:00Z', '51');
+  await resolve(t.i7[1] ?? '', '2028-03-09T10:00:00Z');
+  const wontDo = store().issuesByKey.get(t.i7[1] ?? '');
+  assert.ok(wontDo);
+  wontDo.resolutionId = '10001';
+  store().putIssue(wontDo);
 
   // Unpublished: a draft and an incident without a post-mortem; and a publish whose index write fails.
   k.draft = await incident('2028-03-01T09:00:00Z');
@@ -240,9 +253,12 @@ describe('report figures on an edge-case dataset', () => {
     assert.ok(e.done.includes(t.i4?.[1] ?? ''));
     assert.match(onTimeJql, new RegExp(`key NOT IN \\("${t.i4?.[1]}"\\)`), 'the job judged it on time before');
     const e90 = oracle(store(), NOW, { windowDays: 90, service: null, category: null }, dropped());
-    assert.deepEqual(e90.dropped, [t.i5?.[2]]);
+    assert.deepEqual(e90.dropped, [t.i5?.[2], t.i7?.[1]].sort());
     assert.ok(e90.overdue.includes(t.i5?.[1] ?? ''));
     assert.deepEqual(e.openNotDue, [t.i4?.[2]]);
+    assert.deepEqual(e.dropped, [t.i7?.[1]], '"Won\'t Do" is dropped, not done');
+    assert.ok(e.done.includes(t.i7?.[0] ?? '') && !e.onTime.includes(t.i7?.[0] ?? ''), 'closed without a date');
+    assert.deepEqual(a.headline.unjudged, [t.i7?.[0]]);
     const [p] = await report({ windowDays: 90, service: 'payments', category: null });
     assert.equal(p.headline.completion.denominator.count, 3, "the incident's tickets follow its new service");
     assert.equal(p.headline.actions.done.count, 1);
@@ -286,7 +302,7 @@ describe('report figures on an edge-case dataset', () => {
       [k.lag],
     );
     assert.deepEqual(d.details.services.find((s) => s.name === 'search')?.revenue, [
-      { currency: 'USD', amount: 4500 + 500 + 4500 },
+      { currency: 'USD', amount: 4500 + 500 + 4500 + 4500 },
       { currency: 'EUR', amount: 1000 },
     ]);
     assert.deepEqual(d.details.parkingIdeas, [{ idea: 'überwachung der queues', count: 2 }]);

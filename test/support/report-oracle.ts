@@ -43,7 +43,7 @@ export function oracle(store: JiraStore, now: number, f: OracleFilters, droppedI
   const idx = (i: IssueRec) => i.properties.postmortemIndex as Index | undefined;
   const act = (i: IssueRec) => i.properties.postmortemAction as Action | undefined;
   const isDone = (i: IssueRec) => store.statuses.get(i.statusId)?.category === 'done';
-  const resolution = (i: IssueRec) => (i as IssueRec & { resolution?: string | null }).resolution ?? null;
+  const resolution = (i: IssueRec) => (i.resolutionId ? (store.resolutions.get(i.resolutionId)?.name ?? null) : null);
 
   const matching = all.filter(
     (i) =>

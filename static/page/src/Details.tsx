@@ -85,6 +85,12 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
             ? `Showing the first ${d.reviewLimit} by due date; there are more: open the search for all of them.`
             : `${reviewCount} in all.`}
         </p>
+        {d.missingTickets.length > 0 && (
+          <p style={scopeStyle} data-testid="review-missing">
+            Not in this list because their ticket left the project (moved or deleted):{' '}
+            {d.missingTickets.map((m) => m.key).join(', ')}.
+          </p>
+        )}
         <ReviewTable review={d.review} />
         <JqlLink jql={d.review.jql} name="the review's action tickets" testId="review-jql" />
         <JqlDisclosure name="the review list" items={[{ label: 'review', jql: d.review.jql }]} />

@@ -15,6 +15,7 @@ export function SettingsPanel() {
   const [categories, setCategories] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   useEffect(() => {
     void call('settings/load', {}).then((r) => {
       if (r.ok) {
@@ -29,7 +30,8 @@ export function SettingsPanel() {
   const opt = (v: string) => ({ value: v, label: v });
   const setS = (patch: Partial<SettingsAnswer['settings']>) => setData({ ...data, settings: { ...s, ...patch } });
   const save = async () => {
-    const r = await call('settings/save', { ...s, categories: categories.split('\n') });
+    setSaving(true);
+    const r = await call('settings/save', { ...s, categories: categories.split('\n') }).finally(() => setSaving(false));
     if (r.ok) {
       setData(r.data);
       setCategories(r.data.settings.categories.join('\n'));
@@ -90,10 +92,18 @@ export function SettingsPanel() {
         ))}
       </div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
-        <Button appearance="primary" testId="settings-save" isDisabled={!data.canEdit} onClick={() => void save()}>
+        <Button
+          appearance="primary"
+          testId="settings-save"
+          isDisabled={!data.canEdit}
+          isLoading={saving}
+          onClick={() => void save()}
+        >
           Save settings
         </Button>
-        {note && <span data-testid="settings-note">{note}</span>}
+        <span role="status" data-testid="settings-note">
+          {note}
+        </span>
       </div>
       {error && <ErrorMessage error={error} />}
     </section>
