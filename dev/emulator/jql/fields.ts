@@ -55,8 +55,10 @@ export function systemField(name: string, store: JiraStore): FieldAccessor | und
     case 'key':
     case 'issue':
     case 'issuekey':
-    case 'id':
       return f('text', (i) => [lc(i.key), String(i.id)]);
+    case 'id':
+      // Compared as a number, so `id > 10500` works as in Jira (jobs page through issues in id order).
+      return f('number', (i) => [i.id]);
     case 'assignee':
       return f('text', (i) => (i.assigneeId ? [lc(i.assigneeId)] : []));
     case 'reporter':
