@@ -58,6 +58,7 @@ export async function runResumable<C>(opts: {
     }
     cursor = step.cursor;
     if (cursor !== null) await opts.kvs.set(key, cursor);
+    else await opts.kvs.delete(key);
   }
   return run;
 }

@@ -1,6 +1,6 @@
 import { ACTION_PROPERTY } from '../domain/jira-names';
 import { setIssueProperty } from '../jira/properties';
-import { searchPage } from '../jira/search';
+import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import { ActionTicketPropertySchema } from '../shared/postmortem';
 
@@ -38,14 +38,16 @@ export async function markResolvedOnTimePage(
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
   const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
   const where = `${q}${opts.issueKey ? ` AND key = "${opts.issueKey}"` : ''}${opts.afterId ? ` AND id > ${opts.afterId}` : ''}`;
-  const page = await searchPage(jira, `${where} ORDER BY id ASC`, {
+  // Page after page up to `batch`: Jira may return fewer issues per page than asked.
+  const found = await searchAll(jira, `${where} ORDER BY id ASC`, {
     fields: ['duedate', 'resolutiondate'],
     properties: [ACTION_PROPERTY],
     maxResults: batch,
+    limit: batch,
   });
   let marked = 0;
   let lastId = opts.afterId ?? null;
-  for (const t of page.issues) {
+  for (const t of found) {
     if (opts.keepGoing && !opts.keepGoing()) return { marked, lastId, done: false };
     lastId = t.id;
     const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
@@ -55,5 +57,6 @@ export async function markResolvedOnTimePage(
     await setIssueProperty(jira, t.key, ACTION_PROPERTY, { ...prop.data, resolvedOnTime: resolved <= due ? 1 : 0 });
     marked++;
   }
-  return { marked, lastId, done: page.isLast ?? page.issues.length < batch };
+  // searchAll stops at `batch` or at the last page: fewer than `batch` means nothing is left after these.
+  return { marked, lastId, done: found.length < batch };
 }
