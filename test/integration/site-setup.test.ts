@@ -47,7 +47,9 @@ describe('setup that heals itself', () => {
     assert.ok(linkTypeNames().includes(ACTION_LINK_TYPE.name) && linkTypeNames().includes(REPEAT_LINK_TYPE.name));
     const store = jira.emulator.store;
     const incident = store.issuesByKey.get(key);
-    const link = [...store.links.values()].find((l) => l.outwardIssueId === incident?.id);
+    const link = [...store.links.values()].find(
+      (l) => l.outwardIssueId === incident?.id || l.inwardIssueId === incident?.id,
+    );
     assert.equal(store.linkTypes.get(link?.typeId ?? '')?.name, ACTION_LINK_TYPE.name, 'the ticket is linked');
     const healed = await recordedSetup(jira.kvs);
     assert.equal(healed?.actionLinkTypeId, link?.typeId, 'the new link type is remembered by id');

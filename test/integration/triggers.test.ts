@@ -8,9 +8,9 @@ import { timeBudget } from '../../src/services/job-budget';
 import { kvsKeys } from '../../src/storage/kvs';
 import { onActionTicketUpdated, onTimeScheduled } from '../../src/triggers/on-time';
 import { scheduledHandler } from '../../src/triggers/scheduled';
+import { z } from 'zod';
 import { raw, startTestJira, type TestJira } from '../support/jira';
 
-const DONE = '10003';
 const resolvedOnTime = (jira: TestJira, key: string): unknown => {
   const prop = jira.emulator.store.issuesByKey.get(key)?.properties[ACTION_PROPERTY];
   return prop && typeof prop === 'object' ? Reflect.get(prop, 'resolvedOnTime') : undefined;
@@ -51,20 +51,37 @@ describe('on-time job: update events', () => {
 
   const openActionTickets = () =>
     [...jira.emulator.store.issues.values()].filter(
-      (i) => i.labels.includes('postmortem-action') && i.statusId !== DONE,
+      (i) =>
+        i.labels.includes('postmortem-action') && jira.emulator.store.statuses.get(i.statusId)?.category !== 'done',
     );
 
   it('an update the app itself makes does not run the on-time job; a person resolving an action ticket does', async () => {
     const [byApp, byPerson] = openActionTickets();
     assert.ok(byApp && byPerson);
     const from = jira.emulator.calls.length;
-    const body = { transition: { id: DONE } };
+    const toDone = async (key: string) => {
+      const list = await raw(jira.emulator, 'GET', `/rest/api/3/issue/${key}/transitions`);
+      const { transitions } = z
+        .object({
+          transitions: z.array(
+            z.object({ id: z.string(), to: z.object({ statusCategory: z.object({ key: z.string() }) }) }),
+          ),
+        })
+        .parse(list.json);
+      const done = transitions.find((t) => t.to.statusCategory.key === 'done');
+      assert.ok(done, `a transition to done for ${key}`);
+      return { transition: { id: done.id } };
+    };
+    const byAppBody = await toDone(byApp.key);
+    const byPersonBody = await toDone(byPerson.key);
     assert.equal(
-      (await raw(jira.emulator, 'POST', `/rest/api/3/issue/${byApp.key}/transitions`, { app: true, body })).status,
+      (await raw(jira.emulator, 'POST', `/rest/api/3/issue/${byApp.key}/transitions`, { app: true, body: byAppBody }))
+        .status,
       204,
     );
     assert.equal(
-      (await raw(jira.emulator, 'POST', `/rest/api/3/issue/${byPerson.key}/transitions`, { body })).status,
+      (await raw(jira.emulator, 'POST', `/rest/api/3/issue/${byPerson.key}/transitions`, { body: byPersonBody }))
+        .status,
       204,
     );
     const events = issueUpdatedEvents(jira.emulator, from);
