@@ -6,8 +6,9 @@ import { ensureSiteSetup, recordedSetup } from './install';
 /**
  * Setup that heals itself. Every transport this platform hands out makes sure, before its first request, that the
  * app's setup was recorded (one KVS read; when it is missing, e.g. the install trigger failed, it is made now, as
- * the app). And when Jira answers a link request with "no such link type" (an admin deleted it after install), the
- * setup is made again and the request repeated once: linking is idempotent in Jira (201 for a duplicate).
+ * the app). And when Jira refuses a request that names a link type with "no such link type" (an admin deleted it
+ * after install), the setup is made again and the request repeated once: the refusal wrote nothing, and linking is
+ * idempotent in Jira anyway (201 for a duplicate).
  */
 export function withSelfHealingSetup(platform: Platform): Platform {
   const heal = () => ensureSiteSetup(platform.asApp(), platform.kvs);
@@ -35,8 +36,9 @@ export function withSelfHealingSetup(platform: Platform): Platform {
   };
 }
 
+/** Requests that name a link type: linking two issues, and creating an issue linked in the same request. */
 const isLinkRequest = (path: Route, init: JiraRequestInit) =>
-  init.method === 'POST' && path.value.split('?')[0] === '/rest/api/3/issueLink';
+  init.method === 'POST' && ['/rest/api/3/issueLink', '/rest/api/3/issue'].includes(path.value.split('?')[0] ?? '');
 
 function replay(res: JiraResponse, text: string): JiraResponse {
   return { status: res.status, headers: res.headers, text: () => Promise.resolve(text) };
