@@ -30,6 +30,8 @@ export interface CallRecord {
   asApp: boolean;
   status: number;
   ms: number;
+  /** Issues in the response (search pages, single issues): Jira charges a point for each. */
+  issues?: number;
   faulted?: string;
 }
 

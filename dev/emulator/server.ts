@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { costOf, issuesReturned } from './cost';
 import { defaultKnobs, faultReply, takeFault, type CallRecord, type Knobs } from './faults';
 import { HttpError } from './http-error';
 import { PropertyIndex } from './jql/property-index';
@@ -184,6 +185,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   function send(res: http.ServerResponse, record: CallRecord, reply: RouteReply, started: number, faulted?: string) {
     record.status = reply.status;
     record.ms = Date.now() - started;
+    record.issues = issuesReturned(reply.body);
     if (faulted) record.faulted = faulted;
     const headers: Record<string, string> = { ...(reply.headers ?? {}) };
     if (reply.body !== undefined) headers['Content-Type'] = 'application/json;charset=UTF-8';
@@ -201,6 +203,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       calls.length = 0;
       return reply(200, {});
     }
+    if (path === '/__emulator/cost' && method === 'GET') return reply(200, costOf(calls));
     if (path === '/__emulator/drift') return reply(200, drift);
     if (path === '/__emulator/knobs' && method === 'POST') {
       try {
