@@ -17,10 +17,21 @@ export interface Knobs {
   maxConcurrent: number | null;
   /** With maxConcurrent, queue excess requests instead of refusing them (a benchmark's steady state). */
   queueExcess: boolean;
+  /**
+   * Answer a repeated search from memory until the next write (the benchmark's steady state: Jira answers
+   * from its index, while the emulator would rescan every issue). Off by default.
+   */
+  cacheSearches: boolean;
   faults: FaultRule[];
 }
 
-export const defaultKnobs = (): Knobs => ({ latencyMs: 0, maxConcurrent: null, queueExcess: false, faults: [] });
+export const defaultKnobs = (): Knobs => ({
+  latencyMs: 0,
+  maxConcurrent: null,
+  queueExcess: false,
+  cacheSearches: false,
+  faults: [],
+});
 
 export interface CallRecord {
   at: number;

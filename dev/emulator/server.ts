@@ -208,6 +208,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (path === '/__emulator/knobs' && method === 'POST') {
       try {
         Object.assign(knobs, JSON.parse(raw || '{}'));
+        store.cacheSearches = knobs.cacheSearches;
       } catch {
         return reply(400, { error: 'knobs must be JSON' });
       }

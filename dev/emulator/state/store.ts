@@ -48,6 +48,11 @@ export class JiraStore {
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
+  /** Bumped on every write: cached search results (knob cacheSearches) are valid for one version only. */
+  version = 0;
+  /** Set from the cacheSearches knob. */
+  cacheSearches = false;
+  readonly searchCache = new Map<string, { version: number; issues: IssueRec[] }>();
   /** An in-memory database is never read back, so writing through to it only costs time (half of seeding). */
   private readonly persist: boolean;
 
@@ -127,6 +132,7 @@ export class JiraStore {
     this.write('issue', String(i.id), i);
   }
   deleteLink(id: string) {
+    this.version++;
     this.links.delete(id);
     this.remove.run('link', id);
   }
@@ -150,6 +156,7 @@ export class JiraStore {
   }
 
   private write(kind: Kind, id: string, value: unknown) {
+    this.version++;
     if (!this.persist) return;
     this.upsert.run(kind, id, JSON.stringify(value));
   }
