@@ -52,6 +52,7 @@ export async function startBenchEmulator(root: string, incidents: number, now: n
       /** The cost of the calls since the last reset, counted by the emulator from its call log. */
       cost: async () => CostSchema.parse(await control('cost')),
       reset: () => control('calls', 'DELETE'),
+      calls: () => control('calls'),
       stop: () => child.kill('SIGTERM'),
     };
   } catch (e) {

@@ -53,6 +53,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   let base = '';
 
   const server = http.createServer((req, res) => void serve(req, res));
+  // A search over 100,000s of issues can block the loop for a second: an idle keep-alive socket closed on the
+  // default 5 s timer would then race a client reusing it (ECONNRESET).
+  server.keepAliveTimeout = 60_000;
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -62,27 +62,30 @@ export async function postmortemsByMonth(
   opts: SearchOptions,
 ): Promise<Issue[]> {
   const plan = planMonths(now, spanDays);
+  const search = (q: string) => searchAll(jira, q, { maxResults: 5000, ...opts });
+  // The live parts and the check go out at once, before the kept months are unpacked.
+  const live = Promise.all([
+    search(andBefore(jql, `created < "${jqlDayAfter(plan.firstBoundary)}"`)).then((r) => cut(r, 0, plan.firstBoundary)),
+    search(andBefore(jql, `created >= "${jqlDayBefore(plan.currentStart)}"`)).then((r) =>
+      cut(r, plan.currentStart, Infinity),
+    ),
+    approximateCount(jira, jql.replace(/\s+ORDER\s+BY\s.*$/i, '')),
+  ]);
   const parsedTokens = Tokens.safeParse(await kvs.get(tokensKey(projectKey)));
   const tokens = parsedTokens.success ? parsedTokens.data : {};
   const tokenOf = (m: MonthPart) => `${tokens[m.label] ?? ''}|${tokens.all ?? ''}`;
   const kept = await Promise.all(
     plan.months.map((m) => readMonth(kvs, entryKey(projectKey, jql, m.label), tokenOf(m), now)),
   );
-
-  const search = (q: string) => searchAll(jira, q, { maxResults: 5000, ...opts });
   const readMonthLive = async (m: MonthPart) =>
     cut(
       await search(andBefore(jql, `created >= "${jqlDayBefore(m.start)}" AND created < "${jqlDayAfter(m.end)}"`)),
       m.start,
       m.end,
     );
-  const [oldest, current, total, ...months] = await Promise.all([
-    search(andBefore(jql, `created < "${jqlDayAfter(plan.firstBoundary)}"`)).then((r) => cut(r, 0, plan.firstBoundary)),
-    search(andBefore(jql, `created >= "${jqlDayBefore(plan.currentStart)}"`)).then((r) =>
-      cut(r, plan.currentStart, Infinity),
-    ),
-    approximateCount(jira, jql.replace(/\s+ORDER\s+BY\s.*$/i, '')),
-    ...plan.months.map((m, i) => kept[i] ?? readMonthLive(m)),
+  const [[oldest, current, total], months] = await Promise.all([
+    live,
+    Promise.all(plan.months.map((m, i) => kept[i] ?? readMonthLive(m))),
   ]);
   let assembled = [...oldest, ...months.flat(), ...current];
   if (assembled.length !== total && kept.some(Boolean)) {
