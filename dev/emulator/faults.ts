@@ -23,6 +23,13 @@ export interface Knobs {
    */
   cacheSearches: boolean;
   faults: FaultRule[];
+  /** Caps every search page at this many issues (null: the emulator's own page-size model). */
+  maxPageSize: number | null;
+  /**
+   * Search and approximate-count see a write only this long after it (emulator time), like Jira's eventually
+   * consistent index; reconcileIssues makes named issues current. POST /__emulator/index/settle indexes all now.
+   */
+  indexLagMs: number;
 }
 
 export const defaultKnobs = (): Knobs => ({
@@ -31,6 +38,8 @@ export const defaultKnobs = (): Knobs => ({
   queueExcess: false,
   cacheSearches: false,
   faults: [],
+  maxPageSize: null,
+  indexLagMs: 0,
 });
 
 export interface CallRecord {

@@ -11,7 +11,6 @@ import {
 } from '../domain/report-math';
 import { reportJql } from '../domain/report-jql';
 import { groupForReview } from '../domain/review';
-import { getProject } from '../jira/config';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { TicketView } from '../shared/contract';
@@ -19,6 +18,7 @@ import { IndexRecordSchema } from '../shared/postmortem';
 import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
+import { explainRefusals, requireIncidentProject } from './project-access';
 import { lastReviewAt as lastReview, readOutcomes } from './review';
 import { postmortemsByMonth } from './report-cache';
 import { cachedSiteConfig, projectSettings } from './settings';
@@ -48,11 +48,15 @@ export async function reportHeadline(
     q.onTime,
     q.overdue,
   ];
-  const [project, counts, settings] = await Promise.all([
-    getProject(jira, projectKey),
-    countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
-    projectSettings(kvs, projectKey),
-  ]);
+  const [project, counts, settings] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      requireIncidentProject(jira, projectKey),
+      countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+      projectSettings(kvs, projectKey),
+    ]),
+  );
   const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
   return {
     project: { key: project.key, name: project.name },
@@ -88,21 +92,25 @@ export async function reportDetails(
   const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
   const lastReviewAt = lastReview(outcomes, now);
   const priorityQueries = PRIORITIES.flatMap((p) => [q.priorityAll(p), q.priorityDone(p)]);
-  const [incidents, priorityCounts, reviewTickets] = await Promise.all([
-    // Closed months come from app storage (report-cache.ts): a view reads live only the recent and oldest days.
-    postmortemsByMonth(jira, kvs, projectKey, q.patterns(span), span, now, {
-      fields: ['created'],
-      properties: [INDEX_PROPERTY],
-    }),
-    // Completion by priority is six counts, not a listing of the window's action tickets.
-    countAll(priorityQueries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
-    searchAll(jira, q.review(lastReviewAt), {
-      fields: TICKET_FIELDS,
-      properties: [ACTION_PROPERTY],
-      maxResults: 500,
-      limit: 500,
-    }),
-  ]);
+  const [incidents, priorityCounts, reviewTickets] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      // Closed months come from app storage (report-cache.ts): a view reads live only the recent and oldest days.
+      postmortemsByMonth(jira, kvs, projectKey, q.patterns(span), span, now, {
+        fields: ['created'],
+        properties: [INDEX_PROPERTY],
+      }),
+      // Completion by priority is six counts, not a listing of the window's action tickets.
+      countAll(priorityQueries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+      searchAll(jira, q.review(lastReviewAt), {
+        fields: TICKET_FIELDS,
+        properties: [ACTION_PROPERTY],
+        maxResults: 500,
+        limit: 500,
+      }),
+    ]),
+  );
   const facts: IncidentFacts[] = incidents.flatMap((i) => {
     const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
     const created = Date.parse(i.fields?.created ?? '');
