@@ -37,7 +37,9 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
-    fields: ['summary', 'issuetype', 'project', 'created'],
+    // issuelinks: the action tickets already linked, for reconcileIssues (search lags writes; GET does not).
+    // created: the month whose kept copy of post-mortems the report must drop (report-cache.ts).
+    fields: ['summary', 'issuetype', 'project', 'issuelinks', 'created'],
     properties: [POSTMORTEM_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
