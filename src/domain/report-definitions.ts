@@ -129,7 +129,7 @@ export const ON_TIME_RECHECK = '-2d';
 /** The on-time job's candidates: done action tickets never judged, or updated lately (the job skips unchanged ones). */
 export function onTimeJobJql(projectKeys: string[] | null): string {
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
-  return `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND (issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY OR updated >= ${ON_TIME_RECHECK}) ORDER BY key ASC`;
+  return `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND (issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY OR updated >= ${ON_TIME_RECHECK})`;
 }
 
 /**

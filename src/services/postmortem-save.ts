@@ -11,6 +11,7 @@ import { StoredPostMortemSchema, type PostMortem, type StoredPostMortem } from '
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
 import { checkRepeatOf } from './repeat-check';
+import { markMonthChanged } from './report-cache';
 
 const SECTIONS: [keyof PostMortem, string][] = [
   ['status', 'Status'],
@@ -36,7 +37,7 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
     // issuelinks: the action tickets already linked, for reconcileIssues (search lags writes; GET does not).
-    // created: a repeat must link to an earlier incident.
+    // created: a repeat must link to an earlier incident; the month whose kept copy the report drops (report-cache.ts).
     fields: ['summary', 'issuetype', 'project', 'issuelinks', 'created'],
     properties: [POSTMORTEM_PROPERTY],
   });
@@ -119,6 +120,10 @@ export async function savePostMortem(
     // The report page lists these, so its figures say where they lag.
     await kvs.set(kvsKeys.indexLag(projectKey, issueKey), { version, since: new Date(now).toISOString() });
     warning = `Saved, but the report's copy of the figures was not updated (${e instanceof Error ? e.message : 'unknown error'}). Save again to update it.`;
+  } finally {
+    // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
+    // must not fail a save that worked: the kept month then expires within a day.
+    await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
   }
   let summary = issue.fields?.summary ?? '';
   if (input.syncSummary && composeTitle(doc.title) !== summary) {

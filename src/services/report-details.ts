@@ -22,6 +22,7 @@ import type { KeyValueStore } from '../storage/kvs';
 import { mapLimit } from './concurrency';
 import { explainRefusals } from './project-access';
 import { REPORT_CONCURRENCY, reportScope } from './report';
+import { postmortemsByMonth } from './report-cache';
 import { incidentFacts, searchTicketFacts } from './report-facts';
 import { reportZones } from './report-zones';
 import { lastReviewAt as lastReview, readOutcomes } from './review';
@@ -60,7 +61,19 @@ export async function reportDetails(
     jira,
     projectKey,
     Promise.all([
-      searchAll(jira, q.patterns(spanStart), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
+      // Closed months come from app storage (report-cache.ts): a view reads live only the recent and oldest days.
+      postmortemsByMonth(
+        jira,
+        kvs,
+        projectKey,
+        q.patterns(spanStart),
+        Math.ceil((now - spanStart) / 86_400_000) + 1,
+        now,
+        {
+          fields: ['created'],
+          properties: [INDEX_PROPERTY],
+        },
+      ),
       searchTicketFacts(jira, q.actions, outcomes),
       searchAll(jira, q.review(lastReviewAt), {
         fields: TICKET_FIELDS,

@@ -28,4 +28,6 @@ export const kvsKeys = {
   indexLagPrefix: (projectKey: string) => `index-lag:${projectKey}:`,
   /** Install-time configuration: the Incident issue type id, link type, sprint field id. */
   siteConfig: () => 'site-config',
+  /** Where a scheduled job stopped when its time budget ran out; the next run resumes there (services/job-budget). */
+  jobCursor: (job: string) => `job-cursor:${job}`,
 } as const;
