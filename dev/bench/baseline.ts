@@ -11,7 +11,10 @@ import {
 } from '../../src/domain/report-math';
 import { searchAll } from '../../src/jira/search';
 import type { JiraTransport } from '../../src/jira/transport';
-import { ActionTicketPropertySchema, IndexRecordSchema } from '../../src/shared/postmortem';
+import { actionFigures, reportWindow } from '../../src/domain/report-definitions';
+import { lastMonths, startOfMonth } from '../../src/domain/zone';
+import { incidentFacts, ticketFacts } from '../../src/services/report-facts';
+import { reportZones } from '../../src/services/report-zones';
 import type { ReportFilters } from '../../src/shared/report';
 import type { BenchFigures } from './figures';
 
@@ -30,71 +33,69 @@ export async function baselineReport(
   f: ReportFilters,
   now: number,
 ): Promise<BenchFigures> {
-  const span = Math.max(365, f.windowDays);
-  const [incidents, windowTickets, openTickets] = await Promise.all([
-    searchAll(jira, `${jql.incidents(projectKey)} AND created >= -${span}d`, {
+  // The figures' definitions are src/domain/report-definitions.ts: days and months in the site's zone.
+  const zone = (await reportZones(jira)).site;
+  const w = reportWindow(now, f.windowDays, zone);
+  const trendStart = startOfMonth(lastMonths(now, zone)[0] ?? '', zone);
+  const spanStart = Math.min(trendStart, w.start);
+  const spanDays = Math.ceil((now - spanStart) / DAY) + 2;
+  const [incidents, windowTickets] = await Promise.all([
+    searchAll(jira, `${jql.incidents(projectKey)} AND created >= -${spanDays}d`, {
       fields: ['created'],
       properties: [INDEX_PROPERTY],
       maxResults: 5000,
     }),
-    searchAll(jira, `${jql.actionTickets(projectKey)} AND created >= -${f.windowDays}d`, {
-      fields: ['status'],
-      properties: [ACTION_PROPERTY],
-      maxResults: 5000,
-    }),
-    searchAll(jira, `${jql.actionTickets(projectKey)} AND statusCategory != Done`, {
-      fields: ['duedate'],
+    searchAll(jira, `${jql.actionTickets(projectKey)} AND created >= -${f.windowDays + 2}d`, {
+      fields: ['created', 'status', 'resolution', 'resolutiondate', 'duedate'],
       properties: [ACTION_PROPERTY],
       maxResults: 5000,
     }),
   ]);
   const matches = (p: { service?: string; category?: string }) =>
     (!f.service || p.service === f.service) && (!f.category || p.category === f.category);
-
-  const all = incidents.flatMap((i) => {
-    const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
-    const created = Date.parse(i.fields?.created ?? '');
-    if (!Number.isFinite(created)) return [];
-    return [{ key: i.key, created, index: index.success ? index.data : null }];
-  });
-  const filtered = all.filter((i) => (f.service || f.category ? i.index !== null && matches(i.index) : true));
-  const facts: IncidentFacts[] = filtered.flatMap((i) =>
-    i.index ? [{ key: i.key, created: i.created, index: i.index }] : [],
-  );
-  const since = (days: number) => now - days * DAY;
-  const published = (days: number) => facts.filter((i) => i.index.status === 'published' && i.created >= since(days));
+  const all = incidentFacts(incidents).filter((i) => i.created >= spanStart && matches(i.index));
+  const facts: IncidentFacts[] = all.filter((i) => i.index.status === 'published');
+  const keys = new Set(all.map((i) => i.key));
+  const since = (days: number) => reportWindow(now, days, zone).start;
+  const published = (days: number) => facts.filter((i) => i.created >= since(days));
   const repeats = (days: number) => published(days).filter((i) => i.index.repeatOf);
-
-  const tickets = (list: typeof windowTickets) =>
-    list.flatMap((t) => {
-      const p = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
-      return p.success && matches(p.data)
-        ? [{ p: p.data, done: t.fields?.status?.statusCategory.key === 'done', due: t.fields?.duedate ?? null }]
-        : [];
-    });
-  const inWindow = tickets(windowTickets);
-  const done = inWindow.filter((a) => a.done);
-  const today = new Date(now).toISOString().slice(0, 10);
-  const inWindowFacts = facts.filter((i) => i.created >= since(f.windowDays));
+  const tickets = windowTickets
+    .flatMap((t) => ticketFacts(t, new Map()) ?? [])
+    .filter((t) => !(f.service || f.category) || keys.has(t.incident));
+  const a = actionFigures(tickets, w);
+  const inWindowFacts = facts.filter((i) => i.created >= w.start);
   return {
     headline: {
-      incidents: filtered.filter((i) => i.created >= since(f.windowDays)).length,
-      completion: share(done.length, inWindow.length),
-      onTime: share(done.filter((a) => a.p.resolvedOnTime === 1).length, done.length),
+      incidents: all.filter((i) => i.created >= w.start).length + incidentsWithoutIndex(incidents, w.start),
+      completion: share(a.done.length, a.all.length),
+      onTime: share(a.onTime.length, a.onTimeBase.length),
       repeatRate: share(repeats(f.windowDays).length, published(f.windowDays).length),
       repeatsWhileOpen: repeats(f.windowDays).filter((i) => i.index.repeatWhileOpen === 1).length,
-      overdue: tickets(openTickets).filter((a) => a.due !== null && a.due < today).length,
+      overdue: a.overdue.length,
     },
-    byPriority: (['P1', 'P2', 'P3'] as const).map((p) =>
-      share(done.filter((a) => a.p.priority === p).length, inWindow.filter((a) => a.p.priority === p).length),
-    ),
+    byPriority: (['P1', 'P2', 'P3'] as const).map((p) => {
+      const mine = actionFigures(
+        tickets.filter((t) => t.priority === p),
+        w,
+      );
+      return share(mine.done.length, mine.all.length);
+    }),
     rolling: ([30, 90, 180] as const).map((d) => share(repeats(d).length, published(d).length)),
-    // The emulator's site zone (GET /serverInfo); the baseline still follows the earlier definitions elsewhere.
-    trend: monthlyTrend(facts, now, 'Europe/Berlin'),
+    trend: monthlyTrend(facts, now, zone),
     categories: byCategory(inWindowFacts),
     services: byService(inWindowFacts),
     chains: repeatChains(facts),
     themes: recurringThemes(inWindowFacts),
     parkingIdeas: recurringIdeas(inWindowFacts),
   };
+}
+
+/** Incidents of the window without a post-mortem index yet (counted as incidents, not in any pattern). */
+function incidentsWithoutIndex(
+  issues: { properties?: Record<string, unknown>; fields?: { created?: string } }[],
+  start: number,
+) {
+  return issues.filter(
+    (i) => i.properties?.[INDEX_PROPERTY] === undefined && Date.parse(i.fields?.created ?? '') >= start,
+  ).length;
 }
