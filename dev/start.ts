@@ -20,6 +20,7 @@ async function main() {
     spanDays: 365,
     now: Date.now(),
     actionsPerIncident: 'varied',
+    kanbanIncidents: 30,
   });
   const platform = localPlatform(emulator.url);
   await ensureSiteSetup(platform.asApp(), platform.kvs); // what the install trigger does on a real site

@@ -73,7 +73,7 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     assert.match(JSON.stringify(comments[0]?.body), /Review open action items \(10 min\)/);
     assert.match(
       JSON.stringify(comments[1]?.body),
-      /Incident: \[checkout\] \[5xx errors after deploy\] on \[2026-11-20\]/,
+      /Incident: checkout 5xx errors after deploy on 2026-11-20/,
     );
     assert.match(JSON.stringify(comments[1]?.body), /Add canary deploys for config changes/);
   });
@@ -85,7 +85,7 @@ describe('Markdown export', () => {
       { action: 'Add canary deploys', owner: 'Bob Okafor', priority: 'P1', dueDate: '2026-12-10', status: 'Open' },
     ]);
     for (const h of [
-      '# Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+      '# Incident: checkout 5xx errors after deploy on 2026-11-20',
       '## Impact',
       '- Duration: 103 minutes',
       '## Timeline (UTC)',

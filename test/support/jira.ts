@@ -19,7 +19,12 @@ export interface TestJira {
 
 /** An in-memory emulator (optionally seeded) and the app's platform over it; retries sleep instantly. */
 export async function startTestJira(
-  opts: { seed?: 'demo' | { incidents: number; actionsPerIncident: 'varied' | 3; spanDays?: number } | false } = {},
+  opts: {
+    seed?:
+      | 'demo'
+      | { incidents: number; actionsPerIncident: 'varied' | 3; spanDays?: number; kanbanIncidents?: number }
+      | false;
+  } = {},
 ): Promise<TestJira> {
   const emulator = await startEmulator({ now: () => TEST_NOW });
   let seed: SeedSummary | null = null;
