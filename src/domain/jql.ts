@@ -23,6 +23,11 @@ export const jql = {
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+  /** Rule 3 in the panel: open action tickets of earlier incidents (not this one). Stable, so page tokens stay valid. */
+  earlierOpenActions: (projectKey: string, incidentKey: string) =>
+    `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident != ${quote(incidentKey)} AND statusCategory != Done`,
+  earlierOverdueActions: (projectKey: string, incidentKey: string, today: string) =>
+    `${jql.earlierOpenActions(projectKey, incidentKey)} AND duedate < ${quote(today)}`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>
     `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };

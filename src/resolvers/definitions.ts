@@ -6,6 +6,8 @@ import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
+import { reviewAgenda, reviewPage } from '../services/review-list';
+import { findSimilar } from '../services/similar';
 import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
 import { loadSettings, saveSettings } from '../services/settings-admin';
@@ -37,7 +39,10 @@ const need = (value: string | undefined, what: string): string => {
 const issueOf = (ctx: InvocationContext) => need(ctx.issueKey, 'issueKey');
 const projectOf = (ctx: InvocationContext) => need(ctx.projectKey, 'projectKey');
 const panelFor = (ctx: InvocationContext, p: Platform) =>
-  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), p.now());
+  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), ctx.projectKey, p.now());
+const projectOfIssue = (ctx: InvocationContext) => ctx.projectKey ?? issueOf(ctx).split('-')[0] ?? '';
+const agendaFor = (ctx: InvocationContext, p: Platform) =>
+  reviewAgenda(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), p.now());
 
 /** Thin resolvers: validate the payload, call one service, wrap the answer. One per surface and verb. */
 const handlers: { [K in ResolverName]: Handler<K> } = {
@@ -56,7 +61,13 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
         .find((u) => u.accountId === accountId) ?? null;
     return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
   },
-  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), await panelFor(ctx, p)),
+  'review/page': (payload, ctx, p) =>
+    reviewPage(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), payload.pageToken, p.now()),
+  'review/agenda': (_p, ctx, p) => agendaFor(ctx, p),
+  'panel/similar': async (payload, ctx, p) => ({
+    candidates: await findSimilar(p.asUser(ctx.accountId), issueOf(ctx), payload),
+  }),
+  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), issueOf(ctx), await agendaFor(ctx, p)),
   'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
   'users/search': async (payload, ctx, p) => ({
     users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({
@@ -97,6 +108,9 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'actions/create': define(payloads['actions/create'], handlers['actions/create'], platform),
     'actions/createSprint': define(payloads['actions/createSprint'], handlers['actions/createSprint'], platform),
     'review/outcome': define(payloads['review/outcome'], handlers['review/outcome'], platform),
+    'review/page': define(payloads['review/page'], handlers['review/page'], platform),
+    'review/agenda': define(payloads['review/agenda'], handlers['review/agenda'], platform),
+    'panel/similar': define(payloads['panel/similar'], handlers['panel/similar'], platform),
     'comment/agenda': define(payloads['comment/agenda'], handlers['comment/agenda'], platform),
     'comment/postmortem': define(payloads['comment/postmortem'], handlers['comment/postmortem'], platform),
     'users/search': define(payloads['users/search'], handlers['users/search'], platform),
