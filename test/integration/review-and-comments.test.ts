@@ -71,10 +71,7 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     const comments = jira.emulator.store.issuesByKey.get(key)?.comments ?? [];
     assert.equal(comments.length, 2);
     assert.match(JSON.stringify(comments[0]?.body), /Review open action items \(10 min\)/);
-    assert.match(
-      JSON.stringify(comments[1]?.body),
-      /Incident: checkout 5xx errors after deploy on 2026-11-20/,
-    );
+    assert.match(JSON.stringify(comments[1]?.body), /Incident: checkout 5xx errors after deploy on 2026-11-20/);
     assert.match(JSON.stringify(comments[1]?.body), /Add canary deploys for config changes/);
   });
 });

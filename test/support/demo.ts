@@ -3,10 +3,7 @@ import { startTestJira, type TestJira } from './jira';
 
 /** The demo as `npm start` serves it (seeded emulator + harness), in memory, on free ports. */
 export async function startDemo(): Promise<{ jira: TestJira; harness: Harness; close(): Promise<void> }> {
-  // As `npm start` seeds it, with the Kanban project beside the scrum one.
-  const jira = await startTestJira({
-    seed: { incidents: 180, actionsPerIncident: 'varied', spanDays: 365, kanbanIncidents: 30 },
-  });
+  const jira = await startTestJira();
   const harness = await startHarness(jira.emulator, jira.platform, 0);
   return {
     jira,
