@@ -4,7 +4,7 @@ import { emptyPostMortem, type PostMortem } from '../../src/shared/postmortem';
 import { jiraTime, type IssueRec } from '../emulator/state/model';
 import type { JiraStore } from '../emulator/state/store';
 import type { Rng } from './rng';
-import { PARKING_IDEAS, STORIES, WENT_WELL, WENT_WRONG, type Story } from './stories';
+import { LEADS, PARKING_IDEAS, STORIES, WENT_WELL, WENT_WRONG, type Story } from './stories';
 import {
   DAY,
   HOUR,
@@ -47,7 +47,10 @@ export function seedIncidents(w: World, project: SeedProject, count: number, spa
   const past = (ms: number) => Math.min(ms, latest);
   for (let n = 0; n < count; n++) {
     const category = rng.pick(DEFAULT_CATEGORIES);
-    const story = rng.pick(storiesOf(category));
+    // The least told story of the category comes next (ties by chance): each one recurs, none dominates.
+    const told = (s: Story) => byStory.get(s)?.length ?? 0;
+    const fewest = Math.min(...storiesOf(category).map(told));
+    const story = rng.pick(storiesOf(category).filter((s) => told(s) === fewest));
     const service = rng.pick(story.services);
     const commander = rng.pick(w.engineers);
     // The timeline from the first alert; if it would end after "now", the whole incident moves earlier.
@@ -233,7 +236,7 @@ const rotate = <T>(items: readonly T[], by: number): T[] => [...items.slice(by),
  * so incidents of one category read alike without being copies.
  */
 function writeText(doc: PostMortem, story: Story, rng: Rng, repeat: boolean): void {
-  doc.rootCause = repeat ? story.again : story.rootCause;
+  doc.rootCause = `${rng.pick(LEADS[story.category] ?? [''])} ${repeat ? story.again : story.rootCause}`.trim();
   const sibling = rng.pick(storiesOf(story.category));
   const borrow = !repeat && sibling !== story && rng.chance(0.5);
   doc.contributingFactors = {

@@ -20,6 +20,55 @@ export interface Story {
 
 export const STORIES: Story[] = [...CHANGE_AND_LOAD, ...EXPIRY_AND_SIGNALS];
 
+/**
+ * How a post-mortem sets the scene before its root cause: the circumstances differ from one incident to the next
+ * even when the mechanism is the same, so two write-ups of one story are never word for word alike.
+ */
+export const LEADS: Record<string, string[]> = {
+  'Deploy / config change': [
+    'The change went out in the Tuesday afternoon release train.',
+    'It shipped late on a Friday as a "small config tweak".',
+    'The rollout was part of a routine dependency upgrade.',
+    'The change was approved in review without anyone running it in staging.',
+  ],
+  'Capacity / saturation': [
+    'Traffic was three times the usual evening peak.',
+    'It started minutes after a newsletter went out to every customer.',
+    'A partner launched an integration without telling us.',
+    'Load had been growing 8% a month with no review of limits.',
+  ],
+  'Dependency failure': [
+    'The vendor later confirmed a partial outage in their EU region.',
+    'Nothing in our own code had changed that week.',
+    'The provider had announced maintenance in an email nobody read.',
+    'The dependency had been stable for over a year.',
+  ],
+  'Data / migration': [
+    'The change was scheduled for business hours to have people around.',
+    'The job had run cleanly in staging against a tenth of the data.',
+    'It was the first run since the table doubled in size.',
+    'The ticket for it was marked low risk.',
+  ],
+  'Certificate / secret expiry': [
+    'The expiry had been on the calendar of someone who has since left.',
+    'It happened over a holiday weekend.',
+    'The renewal reminder went to a shared inbox.',
+    'The last renewal was done by hand a year earlier.',
+  ],
+  'Retry storm / cascading failure': [
+    'The first failure lasted under a minute.',
+    'It began with a routine restart during maintenance.',
+    'A single slow node started it.',
+    'The trigger was a brief network partition between zones.',
+  ],
+  'Monitoring gap': [
+    'All dashboards stayed green throughout.',
+    'The first report came through the support chat.',
+    'The failure started on a Saturday night.',
+    'Nobody was paged until a customer escalated.',
+  ],
+};
+
 export const WENT_WELL = [
   'Escalation to the owning team happened within five minutes',
   'The incident channel had one clear commander from the start',

@@ -46,7 +46,14 @@ export async function findSimilar(
     contributingFactors: Object.values(d.pm.doc.contributingFactors),
   }));
   const target: IncidentText = { key: issueKey, created, contributingFactors: draft.factors, ...draft };
-  return explainSimilar(target, corpus, 5).map((c) => {
+  // A few strong matches and a few possible ones: when one root cause recurred many times, the list still shows
+  // what else looks alike instead of five copies of the same story.
+  const ranked = explainSimilar(target, corpus, 20);
+  const shown = [
+    ...ranked.filter((c) => c.strength === 'strong').slice(0, 3),
+    ...ranked.filter((c) => c.strength === 'possible').slice(0, 2),
+  ];
+  return shown.map((c) => {
     const d = docs.get(c.key);
     return {
       ...c,

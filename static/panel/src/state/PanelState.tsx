@@ -65,11 +65,13 @@ export const useUpdate = (): DraftStore['update'] => usePanelState().store.updat
 /** One slice of the draft; the component re-renders only when that slice changes. */
 export function useDraft<T>(select: (doc: PostMortem) => T): T {
   const { store } = usePanelState();
-  return useSyncExternalStore(store.subscribe, () => select(store.doc));
+  const get = () => select(store.doc);
+  return useSyncExternalStore(store.subscribe, get, get);
 }
 export function useDirty(): boolean {
   const { store } = usePanelState();
-  return useSyncExternalStore(store.subscribe, () => store.dirty);
+  const get = () => store.dirty;
+  return useSyncExternalStore(store.subscribe, get, get);
 }
 export function useSyncSummary(): [boolean, (v: boolean) => void] {
   const s = usePanelState();
