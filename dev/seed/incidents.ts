@@ -155,8 +155,9 @@ export function seedIncidents(w: World, project: SeedProject, count: number, spa
       store.putLink({
         id: String(store.nextId('link', 10000)),
         typeId: REPEAT_LINK_TYPE_ID,
-        inwardIssueId: prev.id,
-        outwardIssueId: id,
+        // As POST /issueLink {inwardIssue: this, outwardIssue: prev}: "this repeats root cause of prev".
+        inwardIssueId: id,
+        outwardIssueId: prev.id,
       });
     }
 

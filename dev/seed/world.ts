@@ -134,8 +134,9 @@ export function putActionTicket(
   store.putLink({
     id: String(store.nextId('link', 10000)),
     typeId: ACTION_LINK_TYPE_ID,
-    inwardIssueId: id,
-    outwardIssueId: t.incidentId,
+    // As POST /issueLink {inwardIssue: incident, outwardIssue: ticket}: "incident has action item ticket".
+    inwardIssueId: t.incidentId,
+    outwardIssueId: id,
   });
   return { id, key };
 }

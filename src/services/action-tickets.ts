@@ -6,7 +6,7 @@ import { nextSprint, sprintEndDate } from '../domain/sprints';
 import { getScrumBoards, getSprints, moveIssuesToSprint } from '../jira/agile';
 import { JiraError } from '../jira/errors';
 import { createIssue } from '../jira/issues';
-import { createIssueLink } from '../jira/links';
+import { createIssueLink, linkOnCreate, outwardLinkedIds } from '../jira/links';
 import type { Sprint } from '../jira/schemas';
 import { SprintFieldValueSchema } from '../jira/schemas';
 import { searchAll } from '../jira/search';
@@ -90,10 +90,13 @@ export async function createActionTickets(
       'create-sprint',
     );
   }
+  // Search lags writes: the tickets linked to the incident (read consistently with it) are reconciled, so a ticket
+  // whose create answer was lost a moment ago is found, never created twice.
   const found = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), {
     fields: ['status', ...(config.sprintFieldId ? [config.sprintFieldId] : [])],
     properties: [ACTION_PROPERTY],
     maxResults: 50,
+    reconcileIssues: outwardLinkedIds(issue.fields, ACTION_LINK_TYPE.name),
   });
   const existing = new Map<number, { key: string; inSprint: boolean }>();
   for (const t of found) {
@@ -235,10 +238,12 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
       },
     },
   ];
+  // Linked in the create request itself: if Jira's answer is lost, the incident's links still name the ticket.
+  const link = linkOnCreate(ACTION_LINK_TYPE.name, ctx.incident.key);
   if (ctx.sprintFieldId) {
     try {
       return {
-        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.sprint.id }, properties)).key,
+        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.sprint.id }, properties, link)).key,
         inSprint: true,
       };
     } catch (e) {
@@ -246,15 +251,16 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
       if (!(e instanceof JiraError && e.status === 400 && ctx.sprintFieldId in e.fieldErrors)) throw e;
     }
   }
-  return { key: (await createIssue(ctx.jira, fields, properties)).key, inSprint: false };
+  return { key: (await createIssue(ctx.jira, fields, properties, link)).key, inSprint: false };
 }
 
 /** Repeatable steps after creation: Jira answers 201 to a duplicate link, and a move to the same sprint is a no-op. */
 async function finish(ctx: Context, ticketKey: string, inSprint: boolean) {
+  // Jira shows the inwardIssue with the type's outward words: "INC has action item TICKET".
   await createIssueLink(ctx.jira, {
     typeName: ACTION_LINK_TYPE.name,
-    inwardKey: ticketKey,
-    outwardKey: ctx.incident.key,
+    inwardKey: ctx.incident.key,
+    outwardKey: ticketKey,
   });
   if (!inSprint) await moveIssuesToSprint(ctx.jira, ctx.sprint.id, [ticketKey]);
 }

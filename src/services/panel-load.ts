@@ -1,13 +1,22 @@
 import { z } from 'zod';
-import { ACTION_PROPERTY, INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import {
+  ACTION_LINK_TYPE,
+  ACTION_PROPERTY,
+  INCIDENT_TYPE,
+  INDEX_PROPERTY,
+  POSTMORTEM_PROPERTY,
+} from '../domain/jira-names';
 import { jql } from '../domain/jql';
 import { findAssignableUsers } from '../jira/config';
+import { JiraError } from '../jira/errors';
 import { getIssue } from '../jira/issues';
-import { searchPage } from '../jira/search';
+import { outwardLinkedIds } from '../jira/links';
+import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { PanelData, TicketView } from '../shared/contract';
 import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
 import type { KeyValueStore } from '../storage/kvs';
+import { noAccess, requireIncidentProject } from './project-access';
 import { REVIEW_PAGE_SIZE, reviewCounts, reviewPage } from './review-list';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
@@ -44,9 +53,11 @@ export async function loadPanel(
   const assumed = projectHint ?? issueKey.split('-')[0] ?? '';
   const [issue, project] = await Promise.all([
     getIssue(jira, issueKey, {
-      fields: ['summary', 'status', 'issuetype', 'created', 'project'],
+      fields: ['summary', 'status', 'issuetype', 'created', 'project', 'issuelinks'],
       properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
       expand: ['changelog'],
+    }).catch((e: unknown) => {
+      throw e instanceof JiraError && e.isNotFound ? noAccess(issueKey, e) : e;
     }),
     // Started before the issue answers; a failure here (e.g. not an incident project) is judged after it.
     projectPart(jira, kvs, assumed, issueKey, now).then(
@@ -94,37 +105,64 @@ export async function loadPanel(
     users: [],
     categories: [],
   };
-  if (!base.isIncident) return base;
+  // Outside an Incident, say whether the project can have incidents at all (a scheme or team-managed project may lack the type).
+  if (!base.isIncident) return requireIncidentProject(jira, projectKey).then(() => base);
   const part =
     projectKey === assumed && project.ok ? project.v : await projectPart(jira, kvs, projectKey, issue.key, now);
-  return { ...base, ...part };
+  // Tickets created a moment ago may not be indexed yet: the incident's links (read consistently) name them, and
+  // only then is the incident's own search repeated with them reconciled (a second round, right after creation).
+  const linked = outwardLinkedIds(f, ACTION_LINK_TYPE.name);
+  const found = new Set(part.ownIds);
+  if (linked.some((id) => !found.has(id)))
+    part.tickets = (await ownTickets(jira, kvs, projectKey, issue.key, now, linked)).tickets;
+  return { ...base, tickets: part.tickets, review: part.review, users: part.users, categories: part.categories };
 }
 
+async function ownTickets(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  issueKey: string,
+  now: number,
+  reconcile: number[] = [],
+): Promise<{ tickets: TicketView[]; ids: number[] }> {
+  const config = await cachedSiteConfig(kvs);
+  const sprintField = config?.sprintFieldId ?? null;
+  const today = new Date(now).toISOString().slice(0, 10);
+  const issues = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), {
+    fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
+    properties: [ACTION_PROPERTY],
+    maxResults: 10,
+    limit: 50,
+    ...(reconcile.length ? { reconcileIssues: reconcile } : {}),
+  });
+  return {
+    tickets: issues
+      .map((i) => toTicketView(i, today, sprintField))
+      .filter((t): t is TicketView => t !== null)
+      .sort((a, b) => a.slot - b.slot),
+    ids: issues.map((i) => Number(i.id)),
+  };
+}
+
+/** Everything of the project the panel opens with; started before the issue answers (the project is known). */
 async function projectPart(
   jira: JiraTransport,
   kvs: KeyValueStore,
   projectKey: string,
   issueKey: string,
   now: number,
-): Promise<Pick<PanelData, 'tickets' | 'review' | 'users' | 'categories'>> {
-  const [settings, config] = await Promise.all([projectSettings(kvs, projectKey), cachedSiteConfig(kvs)]);
-  const sprintField = config?.sprintFieldId ?? null;
-  const today = new Date(now).toISOString().slice(0, 10);
-  const [own, first, counts, users] = await Promise.all([
-    searchPage(jira, jql.actionTicketsOf(projectKey, issueKey), {
-      fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
-      properties: [ACTION_PROPERTY],
-      maxResults: 10,
-    }),
+): Promise<Pick<PanelData, 'tickets' | 'review' | 'users' | 'categories'> & { ownIds: number[] }> {
+  const [own, first, counts, users, settings] = await Promise.all([
+    ownTickets(jira, kvs, projectKey, issueKey, now),
     reviewPage(jira, kvs, projectKey, issueKey, null, now),
     reviewCounts(jira, projectKey, issueKey, now),
     findAssignableUsers(jira, projectKey, ''),
+    projectSettings(kvs, projectKey),
   ]);
   return {
-    tickets: own.issues
-      .map((i) => toTicketView(i, today, sprintField))
-      .filter((t): t is TicketView => t !== null)
-      .sort((a, b) => a.slot - b.slot),
+    tickets: own.tickets,
+    ownIds: own.ids,
     review: { counts, lastReviewAt: new Date(now).toISOString(), pageSize: REVIEW_PAGE_SIZE, first },
     users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
     categories: settings.categories,

@@ -36,7 +36,8 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
-    fields: ['summary', 'issuetype', 'project'],
+    // issuelinks: the action tickets already linked, for reconcileIssues (search lags writes; GET does not).
+    fields: ['summary', 'issuetype', 'project', 'issuelinks'],
     properties: [POSTMORTEM_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
@@ -121,7 +122,8 @@ export async function savePostMortem(
     await editIssue(jira, issueKey, { summary });
   }
   if (doc.repeatOf && repeatChanged)
-    await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: doc.repeatOf, outwardKey: issueKey });
+    // Reads "THIS repeats root cause of EARLIER": Jira shows the inwardIssue with the outward description.
+    await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: issueKey, outwardKey: doc.repeatOf });
   return { postmortem: next, summary, warning };
 }
 

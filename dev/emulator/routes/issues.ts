@@ -1,7 +1,9 @@
 import { adfProblems } from '../adf';
 import { HttpError, forbidden } from '../http-error';
-import { can, editableIssue, visibleIssue } from '../permissions';
+import { can, editableIssue, visibleIssue, type Caller } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
+import type { JiraStore } from '../state/store';
+import { resolutionOf, transitionsFrom } from '../workflow';
 import { applyFields, throwIfErrors } from './issue-fields';
 import { noContent, obj, ok, str, type RouteTable } from './types';
 
@@ -23,7 +25,11 @@ export const issueRoutes: RouteTable = {
       throw new HttpError(400, [], { project: 'Specify a valid project ID or key' });
     if (!can(caller, project, 'CREATE')) throw forbidden(`create issues in project ${project.key}`);
     const tref = obj(fields.issuetype);
-    const type = [...store.issueTypes.values()].find((t) => t.id === str(tref.id) || t.name === str(tref.name));
+    const type = [...store.issueTypes.values()].find(
+      (t) =>
+        (t.id === str(tref.id) || t.name === str(tref.name)) &&
+        (!project.issueTypeIds || project.issueTypeIds.includes(t.id)),
+    );
     if (!type) throw new HttpError(400, [], { issuetype: 'Specify a valid issue type' });
     const id = store.nextId('issue', 10000);
     const seq = store.nextId(`issue-seq:${project.id}`, 1);
@@ -62,7 +68,11 @@ export const issueRoutes: RouteTable = {
       const key = str(po.key);
       if (key) issue.properties[key] = po.value;
     }
-    store.putIssue(issue);
+    const links = createLinks(store, caller, issue, obj(b.update).issuelinks);
+    store.batch(() => {
+      store.putIssue(issue);
+      for (const l of links) store.putLink({ id: String(store.nextId('link', 10000)), ...l });
+    });
     return ok({ id: String(id), key: issue.key, self: `${base}/rest/api/3/issue/${id}` }, 201);
   },
 
@@ -85,32 +95,50 @@ export const issueRoutes: RouteTable = {
 
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': ({ store, caller, params, render }) => {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
-    const transitions = [...store.statuses.values()]
-      .filter((s) => s.id !== issue.statusId)
-      .map((s) => ({
-        id: s.id,
-        name: s.name,
-        to: render.status(s),
-        hasScreen: false,
-        isGlobal: true,
-        isInitial: false,
-        isAvailable: true,
-        isConditional: false,
-        isLooped: false,
-      }));
+    const transitions = transitionsFrom(issue.statusId).flatMap((t) => {
+      const to = store.statuses.get(t.to);
+      if (!to) return [];
+      return [
+        {
+          id: t.id,
+          name: t.name,
+          to: render.status(to),
+          hasScreen: false,
+          isGlobal: false,
+          isInitial: false,
+          isAvailable: true,
+          isConditional: false,
+          isLooped: false,
+        },
+      ];
+    });
     return ok({ transitions });
   },
 
   'POST /rest/api/3/issue/{issueIdOrKey}/transitions': ({ store, caller, params, body, now }) => {
-    const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
-    const target = store.statuses.get(str(obj(obj(body).transition).id) ?? '');
-    if (!target || target.id === issue.statusId)
-      throw new HttpError(400, ['Transition id is not valid for this issue.']);
+    const issue = editableIssue(
+      store,
+      caller,
+      params.issueIdOrKey ?? '',
+      // The spec lists 400 "the user does not have permission to transition the issue" (no 403).
+      () => new HttpError(400, ['You do not have permission to transition this issue.']),
+    );
+    const id = str(obj(obj(body).transition).id) ?? '';
+    const t = transitionsFrom(issue.statusId).find((x) => x.id === id);
+    const target = t ? store.statuses.get(t.to) : undefined;
+    // Jira: 400 "Transition id '41' is not valid for this issue." for a move the workflow does not allow.
+    if (!t || !target) throw new HttpError(400, [`Transition id '${id}' is not valid for this issue.`]);
     const from = store.statuses.get(issue.statusId);
     const at = jiraTime(now);
     issue.changelog.push({ at, field: 'status', from: from?.name ?? null, to: target.name });
+    const resolution = t.resolutionId ?? (target.category === 'done' ? resolutionOf(issue) : null);
+    if (resolution !== resolutionOf(issue)) {
+      const name = (rid: string | null) => (rid ? (store.resolutions.get(rid)?.name ?? null) : null);
+      issue.changelog.push({ at, field: 'resolution', from: name(resolutionOf(issue)), to: name(resolution) });
+    }
     issue.statusId = target.id;
-    issue.resolutiondate = target.category === 'done' ? at : null;
+    issue.resolutionId = resolution;
+    issue.resolutiondate = resolution ? at : null;
     issue.updated = at;
     store.putIssue(issue);
     return noContent();
@@ -129,7 +157,14 @@ export const issueRoutes: RouteTable = {
   },
 
   'POST /rest/api/3/issue/{issueIdOrKey}/comment': ({ store, caller, params, body, now, render }) => {
-    const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
+    // Commenting needs Add Comments, not only Browse; the spec lists 400 and 404 here (no 403).
+    const issue = editableIssue(
+      store,
+      caller,
+      params.issueIdOrKey ?? '',
+      () => new HttpError(400, ['You do not have the permission to comment on this issue.']),
+      'COMMENT',
+    );
     const adf = obj(body).body;
     const problems = adfProblems(adf);
     if (problems.length)
@@ -143,3 +178,37 @@ export const issueRoutes: RouteTable = {
     return ok({ id, body: adf, created: at, updated: at, author: render.user(caller.user) }, 201);
   },
 };
+
+/**
+ * `update.issuelinks` on create: [{ add: { type: { name }, inwardIssue | outwardIssue: { key } } }]. The new issue
+ * takes the other side, so {add: {type: Blocks, inwardIssue: A}} reads "A blocks NEW" (the issue-linking model).
+ * The link is made with the issue, in one request: no answer is needed to know it exists.
+ */
+function createLinks(store: JiraStore, caller: Caller, issue: IssueRec, raw: unknown) {
+  const out: { typeId: string; inwardIssueId: number; outwardIssueId: number }[] = [];
+  for (const op of Array.isArray(raw) ? raw : []) {
+    const add = obj(obj(op).add);
+    const tref = obj(add.type);
+    const type = [...store.linkTypes.values()].find(
+      (t) => t.id === str(tref.id) || t.name.toLowerCase() === (str(tref.name) ?? '').toLowerCase(),
+    );
+    if (!type)
+      throw new HttpError(400, [], { issuelinks: `No issue link type with name '${str(tref.name) ?? ''}' found.` });
+    const inRef = obj(add.inwardIssue);
+    const outRef = obj(add.outwardIssue);
+    const otherRef = str(inRef.key) ?? str(inRef.id) ?? str(outRef.key) ?? str(outRef.id) ?? '';
+    const other = store.issueByKeyOrId(otherRef);
+    const project = other ? store.projects.get(other.projectId) : undefined;
+    if (!other || !project || !can(caller, project, 'BROWSE'))
+      throw new HttpError(400, [], {
+        issuelinks: `Issue '${otherRef}' does not exist or you do not have permission to see it.`,
+      });
+    const otherIsInward = Object.keys(inRef).length > 0;
+    out.push({
+      typeId: type.id,
+      inwardIssueId: otherIsInward ? other.id : issue.id,
+      outwardIssueId: otherIsInward ? issue.id : other.id,
+    });
+  }
+  return out;
+}
