@@ -36,20 +36,28 @@ export async function reviewPage(
   pageToken: string | null,
   now: number,
 ): Promise<ReviewPage> {
-  const page = await searchPage(jira, `${jql.earlierOpenActions(projectKey, incidentKey)} ORDER BY duedate ASC`, {
-    fields: TICKET_FIELDS,
-    properties: [ACTION_PROPERTY],
-    maxResults: REVIEW_PAGE_SIZE,
-    ...(pageToken ? { nextPageToken: pageToken } : {}),
-  });
-  const views = tickets(page.issues, now);
+  // Jira may answer with fewer issues than asked (many fields): ask again for the rest, never past the page size,
+  // so the token returned starts exactly where this page ends.
+  const issues: Parameters<typeof toTicketView>[0][] = [];
+  let token = pageToken;
+  do {
+    const page = await searchPage(jira, `${jql.earlierOpenActions(projectKey, incidentKey)} ORDER BY duedate ASC`, {
+      fields: TICKET_FIELDS,
+      properties: [ACTION_PROPERTY],
+      maxResults: REVIEW_PAGE_SIZE - issues.length,
+      ...(token ? { nextPageToken: token } : {}),
+    });
+    issues.push(...page.issues);
+    token = page.isLast === false && page.nextPageToken ? page.nextPageToken : null;
+  } while (token && issues.length < REVIEW_PAGE_SIZE);
+  const views = tickets(issues, now);
   const outcomes = await outcomesFor(
     kvs,
     projectKey,
     views.map((t) => t.key),
   );
   const items: ReviewItem[] = views.map((t) => ({ ...t, outcome: outcomes.get(t.key) ?? null }));
-  return { items, nextPageToken: page.isLast === false && page.nextPageToken ? page.nextPageToken : null };
+  return { items, nextPageToken: token };
 }
 
 /** "12 open from earlier incidents, 5 overdue": two counts, one point each. */
