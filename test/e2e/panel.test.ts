@@ -147,6 +147,12 @@ describe(`a draft at ${WIDTH} px`, () => {
     await frame.dblclick(`[data-testid="outcome-save-${ticket}"]`);
     await frame.waitForSelector(`[data-testid="outcome-${ticket}"]:has-text("Waiting for the CI runners")`);
     assert.match((await frame.textContent('[data-testid="review-recorded"]')) ?? '', /Recorded "Still open"/);
+    // The issue's complaint: a double click posted the agenda twice. Now the second click finds the action busy.
+    const comments = () => demo.jira.emulator.store.issuesByKey.get(incident.key)?.comments.length ?? 0;
+    const before = comments();
+    await frame.dblclick('[data-testid="post-agenda"]');
+    await frame.waitForSelector('[data-testid="agenda-note"]:has-text("Agenda posted")');
+    assert.equal(comments(), before + 1);
     await page.screenshot({ path: path.join(shots, `panel-draft-${WIDTH}-light.png`), fullPage: true });
     await assertAccessible(page, frame, 'draft with the review open');
     await page.close();
