@@ -138,7 +138,7 @@ export function seedIncidents(w: World, project: SeedProject, count: number, spa
     const earlier = byStory.get(story) ?? [];
     const adoption = start + (opts.now - start) / 2;
     const repeatChance = created < adoption ? 0.45 : 0.45 - 0.33 * Math.min(1, (created - adoption) / (180 * DAY));
-    const prev = [...earlier].reverse().find((e) => e.service === service) ?? earlier[earlier.length - 1];
+    const prev = lastOn(earlier, service) ?? earlier[earlier.length - 1];
     const isRepeat = prev !== undefined && status === 'published' && rng.chance(repeatChance);
     writeText(doc, story, rng, isRepeat);
     if (rng.chance(0.3)) doc.parkingLot = [{ id: 'p1', idea: rng.pick(PARKING_IDEAS) }];
@@ -224,9 +224,17 @@ export function seedIncidents(w: World, project: SeedProject, count: number, spa
     });
     incident.properties[POSTMORTEM_PROPERTY] = stored;
     incident.properties[INDEX_PROPERTY] = toIndex(stored);
-    byStory.set(story, [...earlier, { key, id, service, actionsDoneBy }]);
+    // Appended in place: copying the lists would make seeding quadratic (minutes at 100,000 incidents).
+    earlier.push({ key, id, service, actionsDoneBy });
+    byStory.set(story, earlier);
     store.putIssue(incident);
   }
+}
+
+/** The latest earlier incident of a story on this service, read from the end (no copy of the list). */
+function lastOn(earlier: Earlier[], service: string): Earlier | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i]?.service === service) return earlier[i];
+  return undefined;
 }
 
 const rotate = <T>(items: readonly T[], by: number): T[] => [...items.slice(by), ...items.slice(0, by)];
