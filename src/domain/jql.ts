@@ -23,6 +23,8 @@ export const jql = {
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+  /** A board's column, by the status ids mapped to it (the board itself bounds the query). */
+  statusIn: (statusIds: string[]) => `status in (${statusIds.map(quote).join(', ')})`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>
     `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };

@@ -46,7 +46,7 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
   'actions/create': (payload, ctx, p) =>
     createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
-  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
+  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'review/outcome': async (payload, ctx, p) => {
     const jira = p.asUser(ctx.accountId);
     const projectKey = projectOf(ctx);
@@ -65,7 +65,8 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     })),
   }),
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
-  'settings/save': (settings, ctx, p) => saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), settings),
+  'settings/save': (payload, ctx, p) =>
+    saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
   'report/headline': (filters, ctx, p) =>
     reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
   'report/details': (filters, ctx, p) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PostMortemSchema, type StoredPostMortem } from './postmortem';
+import { SettingsSavePayloadSchema, type BoardChoice, type ProjectSettings } from './settings';
 import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
 
 /**
@@ -85,17 +86,16 @@ export interface PanelData {
   categories: string[];
 }
 
-export const ProjectSettingsSchema = z
-  .object({
-    categories: z.array(z.string().trim().min(1).max(80)).min(1, 'keep at least one root-cause category').max(40),
-    ticketIssueType: z.string().min(1).max(60),
-    priorityMap: z.object({ P1: z.string().min(1), P2: z.string().min(1), P3: z.string().min(1) }).strict(),
-  })
-  .strict();
+export { ProjectSettingsSchema } from './settings';
 export interface SettingsAnswer {
-  settings: z.infer<typeof ProjectSettingsSchema>;
+  settings: ProjectSettings;
+  /** The stored version the edit is based on: a save with an older one is refused, never applied silently. */
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
   issueTypes: string[];
   priorities: string[];
+  boards: BoardChoice[];
   canEdit: boolean;
 }
 
@@ -115,6 +115,8 @@ export interface ActionProgress {
 export interface CreateTicketsAnswer {
   items: ActionProgress[];
   sprint: { id: number; name: string } | null;
+  /** The board the tickets are on; `column` is set on a Kanban board (the tickets are at its top). */
+  board?: { id: number; name: string; column: string | null };
 }
 export interface SprintAnswer {
   id: number;
@@ -150,7 +152,7 @@ export const payloads = {
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100) }).strict(),
   'settings/load': z.object({}).strict(),
-  'settings/save': ProjectSettingsSchema,
+  'settings/save': SettingsSavePayloadSchema,
   'report/headline': ReportFiltersSchema,
   'report/details': ReportFiltersSchema,
 } as const;

@@ -1,4 +1,5 @@
 import { agileRoutes } from './agile';
+import { boardRankingRoutes } from './board-ranking';
 import { configRoutes } from './config';
 import { issueRoutes } from './issues';
 import { linkRoutes } from './links';
@@ -13,6 +14,7 @@ export const routes: RouteTable = {
   ...linkRoutes,
   ...searchRoutes,
   ...agileRoutes,
+  ...boardRankingRoutes,
 };
 
 /** Answers Jira gives outside the spec's documented responses (the spec still lists the removed search). */
