@@ -23,6 +23,12 @@ export const jql = {
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+  /**
+   * Action tickets that need a reminder today, in every project but those with reminders off: overdue, not done,
+   * and not reminded in their current period (nextReminderOn is written on each ticket after its reminder).
+   */
+  remindersDue: (today: string, skipProjects: string[]) =>
+    `issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory != Done AND duedate < ${quote(today)} AND (issue.property[${ACTION_PROPERTY}].nextReminderOn IS EMPTY OR issue.property[${ACTION_PROPERTY}].nextReminderOn <= ${quote(today)})${skipProjects.length ? ` AND project not in (${skipProjects.map(quote).join(', ')})` : ''} ORDER BY duedate ASC`,
   /** A board's column, by the status ids mapped to it (the board itself bounds the query). */
   statusIn: (statusIds: string[]) => `status in (${statusIds.map(quote).join(', ')})`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>

@@ -8,14 +8,15 @@ const asDate = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 /**
  * Which overdue period a ticket is in today, or null when no reminder is due. A ticket due on D is overdue from
- * D+1; weekly reminders fall in seven-day periods from then, "once" has a single period. The period names the
+ * D+1; reminders fall in seven-day periods from then ("once": only while none was posted for this due date). The period names the
  * due date, so a ticket whose due date moves starts a new series instead of being silenced by the old one.
  */
 export function overduePeriod(dueDate: string, today: string, cadence: Cadence): string | null {
   if (cadence === 'off') return null;
   const late = dayNumber(today) - (dayNumber(dueDate) + 1);
   if (late < 0) return null;
-  return cadence === 'once' ? `${dueDate}-once` : `${dueDate}-w${Math.floor(late / 7) + 1}`;
+  // "once" uses the same periods; the ticket records that it was reminded for this due date (remindedDue).
+  return `${dueDate}-w${Math.floor(late / 7) + 1}`;
 }
 
 /**

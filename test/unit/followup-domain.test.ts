@@ -48,8 +48,8 @@ describe('overdue periods', () => {
     assert.equal(overduePeriod('2026-11-20', '2026-11-27', 'weekly'), '2026-11-20-w1');
     assert.equal(overduePeriod('2026-11-20', '2026-11-28', 'weekly'), '2026-11-20-w2');
   });
-  it('once: a single period; off: none', () => {
-    assert.equal(overduePeriod('2026-11-20', '2026-12-30', 'once'), '2026-11-20-once');
+  it('once: the same periods (the ticket records the one reminder); off: none', () => {
+    assert.equal(overduePeriod('2026-11-20', '2026-12-30', 'once'), '2026-11-20-w6');
     assert.equal(overduePeriod('2026-11-20', '2026-12-30', 'off'), null);
   });
   it('the next reminder day is the start of the next period', () => {

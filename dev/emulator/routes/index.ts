@@ -1,5 +1,6 @@
 import { agileRoutes } from './agile';
 import { boardRankingRoutes } from './board-ranking';
+import { serverInfoRoutes } from './server-info';
 import { configRoutes } from './config';
 import { issueRoutes } from './issues';
 import { linkRoutes } from './links';
@@ -15,6 +16,7 @@ export const routes: RouteTable = {
   ...searchRoutes,
   ...agileRoutes,
   ...boardRankingRoutes,
+  ...serverInfoRoutes,
 };
 
 /** Answers Jira gives outside the spec's documented responses (the spec still lists the removed search). */
