@@ -240,10 +240,11 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
 
 /** Repeatable steps after creation: Jira answers 201 to a duplicate link, and a move to the same sprint is a no-op. */
 async function finish(ctx: Context, ticketKey: string, inSprint: boolean) {
+  // Jira shows the inwardIssue with the type's outward words: "INC has action item TICKET".
   await createIssueLink(ctx.jira, {
     typeName: ACTION_LINK_TYPE.name,
-    inwardKey: ticketKey,
-    outwardKey: ctx.incident.key,
+    inwardKey: ctx.incident.key,
+    outwardKey: ticketKey,
   });
   if (ctx.target.kind === 'kanban') await placeOnKanban(ctx.jira, ctx.target, ticketKey);
   else if (!inSprint) await moveIssuesToSprint(ctx.jira, ctx.target.sprint.id, [ticketKey]);

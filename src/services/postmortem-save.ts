@@ -121,7 +121,8 @@ export async function savePostMortem(
     await editIssue(jira, issueKey, { summary });
   }
   if (doc.repeatOf && repeatChanged)
-    await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: doc.repeatOf, outwardKey: issueKey });
+    // Reads "THIS repeats root cause of EARLIER": Jira shows the inwardIssue with the outward description.
+    await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: issueKey, outwardKey: doc.repeatOf });
   return { postmortem: next, summary, warning };
 }
 
