@@ -29,6 +29,16 @@ export const jql = {
    */
   remindersDue: (today: string, skipProjects: string[]) =>
     `issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory != Done AND duedate < ${quote(today)} AND (issue.property[${ACTION_PROPERTY}].nextReminderOn IS EMPTY OR issue.property[${ACTION_PROPERTY}].nextReminderOn <= ${quote(today)})${skipProjects.length ? ` AND project not in (${skipProjects.map(quote).join(', ')})` : ''} ORDER BY duedate ASC`,
+  /** Repeats confirmed while the earlier incident's actions were all done / some still open. */
+  repeatsAfterFix: (projectKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].repeatOf IS NOT EMPTY AND issue.property[${INDEX_PROPERTY}].repeatWhileOpen = 0`,
+  repeatsWhileOpen: (projectKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].repeatOf IS NOT EMPTY AND issue.property[${INDEX_PROPERTY}].repeatWhileOpen = 1`,
+  repeatsOf: (projectKey: string, incidentKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].repeatOf = ${quote(incidentKey)}`,
+  /** Action tickets that fell out of a closed sprint unfinished (flagged or moved on by the slipped job). */
+  slippedActionTickets: (projectKey: string) =>
+    `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].slipped = 1`,
   /** A board's column, by the status ids mapped to it (the board itself bounds the query). */
   statusIn: (statusIds: string[]) => `status in (${statusIds.map(quote).join(', ')})`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>

@@ -6,6 +6,8 @@ import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
+import { followUpReport } from '../services/follow-up-report';
+import { panelFollowUp } from '../services/panel-followup';
 import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
 import { loadSettings, saveSettings } from '../services/settings-admin';
@@ -67,6 +69,8 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
   'settings/save': (payload, ctx, p) =>
     saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
+  'report/followup': (_p, ctx, p) => followUpReport(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
+  'panel/followup': (_p, ctx, p) => panelFollowUp(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), projectOf(ctx)),
   'report/headline': (filters, ctx, p) =>
     reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
   'report/details': (filters, ctx, p) =>
@@ -103,6 +107,8 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'users/search': define(payloads['users/search'], handlers['users/search'], platform),
     'settings/load': define(payloads['settings/load'], handlers['settings/load'], platform),
     'settings/save': define(payloads['settings/save'], handlers['settings/save'], platform),
+    'report/followup': define(payloads['report/followup'], handlers['report/followup'], platform),
+    'panel/followup': define(payloads['panel/followup'], handlers['panel/followup'], platform),
     'report/headline': define(payloads['report/headline'], handlers['report/headline'], platform),
     'report/details': define(payloads['report/details'], handlers['report/details'], platform),
   };

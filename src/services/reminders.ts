@@ -11,9 +11,9 @@ import type { Issue } from '../jira/schemas';
 import { searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import { ActionTicketPropertySchema } from '../shared/postmortem';
-import { ProjectSettingsSchema, type ProjectSettings } from '../shared/settings';
+import type { ProjectSettings } from '../shared/settings';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
-import { DEFAULT_SETTINGS } from './settings';
+import { allProjectSettings, DEFAULT_SETTINGS } from './settings';
 import type { TimeBudget } from './time-budget';
 
 const DAY = 86_400_000;
@@ -157,17 +157,4 @@ async function remind(
   await kvs.set(key, { state: 'done', at: now, attempt: claimAttempt, commentId });
   await advance();
   return 'posted';
-}
-
-/** Every project's saved settings (projects never configured use the defaults). */
-async function allProjectSettings(kvs: KeyValueStore): Promise<Map<string, ProjectSettings>> {
-  const prefix = kvsKeys.projectSettings('');
-  const out = new Map<string, ProjectSettings>();
-  for (const { key, value } of await kvs.listByPrefix(prefix)) {
-    const record = z.object({ settings: ProjectSettingsSchema }).safeParse(value);
-    const legacy = ProjectSettingsSchema.safeParse(value);
-    const s = record.success ? record.data.settings : legacy.success ? legacy.data : null;
-    if (s) out.set(key.slice(prefix.length), s);
-  }
-  return out;
 }

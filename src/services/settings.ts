@@ -69,3 +69,16 @@ export async function cachedSiteConfig(kvs: KeyValueStore): Promise<SiteConfig |
   const parsed = SiteConfigSchema.safeParse(await kvs.get(kvsKeys.siteConfig()));
   return parsed.success ? parsed.data : null;
 }
+
+/** Every project's saved settings (projects never configured use the defaults). */
+export async function allProjectSettings(kvs: KeyValueStore): Promise<Map<string, ProjectSettings>> {
+  const prefix = kvsKeys.projectSettings('');
+  const out = new Map<string, ProjectSettings>();
+  for (const { key, value } of await kvs.listByPrefix(prefix)) {
+    const record = z.object({ settings: ProjectSettingsSchema }).safeParse(value);
+    const legacy = ProjectSettingsSchema.safeParse(value);
+    const s = record.success ? record.data.settings : legacy.success ? legacy.data : null;
+    if (s) out.set(key.slice(prefix.length), s);
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PostMortemSchema, type StoredPostMortem } from './postmortem';
+import type { FollowUpReport, PanelFollowUp } from './follow-up';
 import { SettingsSavePayloadSchema, type BoardChoice, type ProjectSettings } from './settings';
 import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
 
@@ -153,6 +154,8 @@ export const payloads = {
   'users/search': z.object({ query: z.string().max(100) }).strict(),
   'settings/load': z.object({}).strict(),
   'settings/save': SettingsSavePayloadSchema,
+  'report/followup': z.object({}).strict(),
+  'panel/followup': z.object({}).strict(),
   'report/headline': ReportFiltersSchema,
   'report/details': ReportFiltersSchema,
 } as const;
@@ -168,6 +171,8 @@ export interface Answers {
   'users/search': { users: UserRef[] };
   'settings/load': SettingsAnswer;
   'settings/save': SettingsAnswer;
+  'report/followup': FollowUpReport;
+  'panel/followup': PanelFollowUp;
   'report/headline': ReportHeadlineAnswer;
   'report/details': ReportDetailsAnswer;
 }

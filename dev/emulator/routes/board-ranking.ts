@@ -62,9 +62,14 @@ export const boardRankingRoutes: RouteTable = {
           index: req.index,
           accountId: req.caller.user.accountId,
           now: req.now,
+          timeZone: req.caller.user.timeZone || 'UTC',
+          canBrowse: (projectId) => {
+            const p = req.store.projects.get(projectId);
+            return Boolean(p && can(req.caller, p, 'BROWSE'));
+          },
         }).where;
       } catch (e) {
-        if (e instanceof JqlError) throw new HttpError(400, [e.message]);
+        if (e instanceof JqlError) throw new HttpError(400, e.messages);
         throw e;
       }
     }
