@@ -39,6 +39,9 @@ export const jql = {
   /** Action tickets that fell out of a closed sprint unfinished (flagged or moved on by the slipped job). */
   slippedActionTickets: (projectKey: string) =>
     `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].slipped = 1`,
+  /** Open action tickets in a closed sprint and in no active or future one (fell back to the backlog), not flagged. */
+  slippedCandidates: (flagLabel: string) =>
+    `issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory != Done AND sprint in closedSprints() AND sprint not in openSprints() AND sprint not in futureSprints() AND labels != ${quote(flagLabel)} ORDER BY key ASC`,
   /** A board's column, by the status ids mapped to it (the board itself bounds the query). */
   statusIn: (statusIds: string[]) => `status in (${statusIds.map(quote).join(', ')})`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>
