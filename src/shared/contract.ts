@@ -30,6 +30,8 @@ export interface TicketView {
   slot: number;
   overdue: boolean;
   inSprint: boolean;
+  /** Fell out of a closed sprint unfinished at least once (moved on or flagged by the slipped job). */
+  slipped?: boolean;
 }
 
 export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
@@ -48,6 +50,8 @@ export interface ReviewData {
   doneSinceLastReview: ReviewItem[];
   inProgress: ReviewItem[];
   notStarted: ReviewItem[];
+  /** Open items that slipped out of a closed sprint: also in their status group, grouped here for the review. */
+  slipped?: ReviewItem[];
   lastReviewAt: string;
   jql: string;
 }
