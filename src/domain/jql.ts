@@ -43,7 +43,9 @@ export const jql = {
   slippedCandidates: (flagLabel: string) =>
     `issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory != Done AND sprint in closedSprints() AND sprint not in openSprints() AND sprint not in futureSprints() AND labels != ${quote(flagLabel)} ORDER BY key ASC`,
   /** A board's column, by the status ids mapped to it (the board itself bounds the query). */
-  statusIn: (statusIds: string[]) => `status in (${statusIds.map(quote).join(', ')})`,
+  /** Unquoted ids: a quoted value is read as a status name. */
+  statusIn: (statusIds: string[]) =>
+    `status in (${statusIds.map((id) => (/^\d+$/.test(id) ? id : quote(id))).join(', ')})`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>
     `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };

@@ -92,6 +92,11 @@ describe('Kanban: Rule 2 without sprints', () => {
     const key = await incidentIn(KANBAN_PROJECT.key);
     const created = await r['actions/create']({ requestId: 'req-kanban-001' }, ctx(KANBAN_PROJECT.key, key));
     assert.ok(created.ok, JSON.stringify(created));
+    assert.deepEqual(
+      created.data.items.map((i) => i.state),
+      ['created', 'created', 'created'],
+      JSON.stringify(created.data.items),
+    );
     assert.equal(created.data.sprint, null);
     assert.deepEqual(created.data.board, { id: 20, name: 'Payments flow', column: 'Selected for Development' });
     const tickets = ticketsOf(key);
@@ -132,6 +137,11 @@ describe('Kanban: Rule 2 without sprints', () => {
     const created = await r['actions/create']({ requestId: 'req-kanban-003' }, ctx(KANBAN_PROJECT.key, key));
     assert.ok(created.ok, JSON.stringify(created));
     assert.deepEqual(created.data.board, { id: 21, name: 'Payments ops', column: 'To Do' });
+    assert.deepEqual(
+      created.data.items.map((i) => i.state),
+      ['created', 'created', 'created'],
+      JSON.stringify(created.data.items),
+    );
     // Board 21 has no backlog column: its first column is "To Do", where new tickets already are.
     for (const t of ticketsOf(key)) assert.equal(t.statusId, '10000');
     const top = await columnOrder(21, '10000');
