@@ -5,7 +5,7 @@ import { jql } from '../domain/jql';
 import { moveIssuesToSprint } from '../jira/agile';
 import { JiraError } from '../jira/errors';
 import { createIssue } from '../jira/issues';
-import { createIssueLink } from '../jira/links';
+import { createIssueLink, linkOnCreate, outwardLinkedIds } from '../jira/links';
 import { SprintFieldValueSchema } from '../jira/schemas';
 import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
@@ -72,10 +72,13 @@ export async function createActionTickets(
   const [config, settings] = await Promise.all([siteConfig(kvs, jira), projectSettings(kvs, projectKey)]);
   // Scrum: the next sprint; Kanban: the first column after the backlog (src/services/placement.ts).
   const target = await resolveBoardTarget(jira, projectKey, settings);
+  // Search lags writes: the tickets linked to the incident (read consistently with it) are reconciled, so a ticket
+  // whose create answer was lost a moment ago is found, never created twice.
   const found = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), {
     fields: ['status', ...(config.sprintFieldId ? [config.sprintFieldId] : [])],
     properties: [ACTION_PROPERTY],
     maxResults: 50,
+    reconcileIssues: outwardLinkedIds(issue.fields, ACTION_LINK_TYPE.name),
   });
   const existing = new Map<number, { key: string; inSprint: boolean }>();
   for (const t of found) {
@@ -224,10 +227,13 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
       },
     },
   ];
+  // Linked in the create request itself: if Jira's answer is lost, the incident's links still name the ticket.
+  const link = linkOnCreate(ACTION_LINK_TYPE.name, ctx.incident.key);
   if (ctx.sprintFieldId && ctx.target.kind === 'sprint') {
     try {
       return {
-        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.target.sprint.id }, properties)).key,
+        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.target.sprint.id }, properties, link))
+          .key,
         inSprint: true,
       };
     } catch (e) {
@@ -235,7 +241,7 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
       if (!(e instanceof JiraError && e.status === 400 && ctx.sprintFieldId in e.fieldErrors)) throw e;
     }
   }
-  return { key: (await createIssue(ctx.jira, fields, properties)).key, inSprint: false };
+  return { key: (await createIssue(ctx.jira, fields, properties, link)).key, inSprint: false };
 }
 
 /** Repeatable steps after creation: Jira answers 201 to a duplicate link, and a move to the same sprint is a no-op. */

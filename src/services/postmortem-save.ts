@@ -36,7 +36,8 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
-    fields: ['summary', 'issuetype', 'project'],
+    // issuelinks: the action tickets already linked, for reconcileIssues (search lags writes; GET does not).
+    fields: ['summary', 'issuetype', 'project', 'issuelinks'],
     properties: [POSTMORTEM_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];

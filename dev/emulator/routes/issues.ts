@@ -1,7 +1,8 @@
 import { adfProblems } from '../adf';
 import { HttpError, forbidden } from '../http-error';
-import { can, editableIssue, visibleIssue } from '../permissions';
+import { can, editableIssue, visibleIssue, type Caller } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
+import type { JiraStore } from '../state/store';
 import { resolutionOf, transitionsFrom } from '../workflow';
 import { applyFields, throwIfErrors } from './issue-fields';
 import { noContent, obj, ok, str, type RouteTable } from './types';
@@ -67,7 +68,11 @@ export const issueRoutes: RouteTable = {
       const key = str(po.key);
       if (key) issue.properties[key] = po.value;
     }
-    store.putIssue(issue);
+    const links = createLinks(store, caller, issue, obj(b.update).issuelinks);
+    store.batch(() => {
+      store.putIssue(issue);
+      for (const l of links) store.putLink({ id: String(store.nextId('link', 10000)), ...l });
+    });
     return ok({ id: String(id), key: issue.key, self: `${base}/rest/api/3/issue/${id}` }, 201);
   },
 
@@ -173,3 +178,37 @@ export const issueRoutes: RouteTable = {
     return ok({ id, body: adf, created: at, updated: at, author: render.user(caller.user) }, 201);
   },
 };
+
+/**
+ * `update.issuelinks` on create: [{ add: { type: { name }, inwardIssue | outwardIssue: { key } } }]. The new issue
+ * takes the other side, so {add: {type: Blocks, inwardIssue: A}} reads "A blocks NEW" (the issue-linking model).
+ * The link is made with the issue, in one request: no answer is needed to know it exists.
+ */
+function createLinks(store: JiraStore, caller: Caller, issue: IssueRec, raw: unknown) {
+  const out: { typeId: string; inwardIssueId: number; outwardIssueId: number }[] = [];
+  for (const op of Array.isArray(raw) ? raw : []) {
+    const add = obj(obj(op).add);
+    const tref = obj(add.type);
+    const type = [...store.linkTypes.values()].find(
+      (t) => t.id === str(tref.id) || t.name.toLowerCase() === (str(tref.name) ?? '').toLowerCase(),
+    );
+    if (!type)
+      throw new HttpError(400, [], { issuelinks: `No issue link type with name '${str(tref.name) ?? ''}' found.` });
+    const inRef = obj(add.inwardIssue);
+    const outRef = obj(add.outwardIssue);
+    const otherRef = str(inRef.key) ?? str(inRef.id) ?? str(outRef.key) ?? str(outRef.id) ?? '';
+    const other = store.issueByKeyOrId(otherRef);
+    const project = other ? store.projects.get(other.projectId) : undefined;
+    if (!other || !project || !can(caller, project, 'BROWSE'))
+      throw new HttpError(400, [], {
+        issuelinks: `Issue '${otherRef}' does not exist or you do not have permission to see it.`,
+      });
+    const otherIsInward = Object.keys(inRef).length > 0;
+    out.push({
+      typeId: type.id,
+      inwardIssueId: otherIsInward ? other.id : issue.id,
+      outwardIssueId: otherIsInward ? issue.id : other.id,
+    });
+  }
+  return out;
+}
