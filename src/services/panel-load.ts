@@ -11,7 +11,7 @@ import { findAssignableUsers } from '../jira/config';
 import { JiraError } from '../jira/errors';
 import { getIssue } from '../jira/issues';
 import { outwardLinkedIds } from '../jira/links';
-import { searchAll } from '../jira/search';
+import { searchAll, searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { PanelData, TicketView } from '../shared/contract';
 import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
@@ -100,6 +100,7 @@ export async function loadPanel(
       lastReviewAt: new Date(now).toISOString(),
       pageSize: REVIEW_PAGE_SIZE,
       first: { items: [], nextPageToken: null },
+      slipped: [],
     },
     history,
     users: [],
@@ -153,17 +154,24 @@ async function projectPart(
   issueKey: string,
   now: number,
 ): Promise<Pick<PanelData, 'tickets' | 'review' | 'users' | 'categories'> & { ownIds: number[] }> {
-  const [own, first, counts, users, settings] = await Promise.all([
+  const [own, first, counts, users, settings, slipped] = await Promise.all([
     ownTickets(jira, kvs, projectKey, issueKey, now),
     reviewPage(jira, kvs, projectKey, issueKey, null, now),
     reviewCounts(jira, projectKey, issueKey, now),
     findAssignableUsers(jira, projectKey, ''),
     projectSettings(kvs, projectKey),
+    searchPage(jira, jql.earlierSlippedActions(projectKey, issueKey), { fields: ['summary'], maxResults: 10 }),
   ]);
   return {
     tickets: own.tickets,
     ownIds: own.ids,
-    review: { counts, lastReviewAt: new Date(now).toISOString(), pageSize: REVIEW_PAGE_SIZE, first },
+    review: {
+      counts,
+      lastReviewAt: new Date(now).toISOString(),
+      pageSize: REVIEW_PAGE_SIZE,
+      first,
+      slipped: slipped.issues.map((i) => i.key),
+    },
     users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
     categories: settings.categories,
   };

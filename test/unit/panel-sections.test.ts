@@ -108,6 +108,7 @@ function data(status: PostMortem['status'], review: { open: number; overdue: num
       lastReviewAt: '2026-11-20T00:00:00.000Z',
       pageSize: 10,
       first: { items: review.items, nextPageToken: null },
+      slipped: [],
     },
     history: { created: '2026-11-15T10:00:00.000+0000', statusChanges: [] },
     users: [{ accountId: 'acc-bob', displayName: 'Bob Okafor' }],

@@ -7,6 +7,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { composeTitle } from '@domain/rules';
 import { ExportSection } from './ExportSection';
+import { FollowUpNote } from './FollowUpNote';
 import { ReadView } from './ReadView';
 import { ReviewSection } from './sections/ReviewSection';
 import { useDraft, useDraftStore, usePanelData } from './state/PanelState';
@@ -58,6 +59,7 @@ export function Editor() {
           <p>The report's copy of this post-mortem is out of date (a save was interrupted). Save again to update it.</p>
         </SectionMessage>
       )}
+      <FollowUpNote />
       <ReviewSection />
       {editing ? (
         <Suspense fallback={<Spinner label="Loading the form" />}>

@@ -96,6 +96,12 @@ export function ReviewSection() {
       <p data-testid="review-summary" style={{ margin: '4px 0 0' }}>
         {summary}.
       </p>
+      {data.review.slipped.length > 0 && (
+        <p data-testid="review-slipped" style={{ margin: '4px 0 0' }}>
+          Slipped out of a closed sprint unfinished: {data.review.slipped.join(', ')}
+          {data.review.slipped.length === 10 ? ' and more' : ''}. Plan each into a sprint, or drop it and say why.
+        </p>
+      )}
       {open && (
         <div id="review-body" data-testid="review-body" style={{ marginTop: token('space.100', '8px') }}>
           {counts.open > 0 && (

@@ -56,6 +56,13 @@ export function reviewRows(items: ReviewItem[], onRecord: (item: ReviewItem) => 
                 <Lozenge appearance="removed">overdue</Lozenge>
               </div>
             )}
+            {t.slipped && (
+              <div>
+                <Lozenge appearance="moved" testId="slipped">
+                  slipped
+                </Lozenge>
+              </div>
+            )}
           </>
         ),
       },
