@@ -8,6 +8,10 @@ import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
 import { reportHeadline } from '../services/report';
 import { reportDetails } from '../services/report-details';
+import { reviewAgenda, reviewPage } from '../services/review-list';
+import { findSimilar } from '../services/similar';
+import { followUpReport } from '../services/follow-up-report';
+import { panelFollowUp } from '../services/panel-followup';
 import { createNextSprint } from '../services/sprint-create';
 import { loadSettings, saveSettings } from '../services/settings-admin';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
@@ -40,7 +44,10 @@ const need = (value: string | undefined, what: string): string => {
 const issueOf = (ctx: InvocationContext) => need(ctx.issueKey, 'issueKey');
 const projectOf = (ctx: InvocationContext) => need(ctx.projectKey, 'projectKey');
 const panelFor = (ctx: InvocationContext, p: Platform) =>
-  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), p.now());
+  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), ctx.projectKey, p.now());
+const projectOfIssue = (ctx: InvocationContext) => ctx.projectKey ?? issueOf(ctx).split('-')[0] ?? '';
+const agendaFor = (ctx: InvocationContext, p: Platform) =>
+  reviewAgenda(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), p.now());
 
 /** Thin resolvers: validate the payload, call one service, wrap the answer. One per surface and verb. */
 const handlers: { [K in ResolverName]: Handler<K> } = {
@@ -49,7 +56,7 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
   'actions/create': (payload, ctx, p) =>
     createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
-  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
+  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'review/outcome': async (payload, ctx, p) => {
     const jira = p.asUser(ctx.accountId);
     const projectKey = projectOf(ctx);
@@ -59,7 +66,13 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
         .find((u) => u.accountId === accountId) ?? null;
     return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
   },
-  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), await panelFor(ctx, p)),
+  'review/page': (payload, ctx, p) =>
+    reviewPage(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), payload.pageToken, p.now()),
+  'review/agenda': (_p, ctx, p) => agendaFor(ctx, p),
+  'panel/similar': async (payload, ctx, p) => ({
+    candidates: await findSimilar(p.asUser(ctx.accountId), issueOf(ctx), payload),
+  }),
+  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), issueOf(ctx), await agendaFor(ctx, p)),
   'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
   'users/search': async (payload, ctx, p) => ({
     users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({
@@ -68,7 +81,10 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     })),
   }),
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
-  'settings/save': (settings, ctx, p) => saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), settings),
+  'settings/save': (payload, ctx, p) =>
+    saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
+  'report/followup': (_p, ctx, p) => followUpReport(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
+  'panel/followup': (_p, ctx, p) => panelFollowUp(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), projectOf(ctx)),
   'report/headline': (filters, ctx, p) =>
     reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
   'report/details': (filters, ctx, p) =>
@@ -113,6 +129,15 @@ export function buildResolvers(platform: Platform): ResolverMap {
       'review/outcome',
       define(payloads['review/outcome'], handlers['review/outcome'], healing),
     ),
+    'review/page': withFailureLog('review/page', define(payloads['review/page'], handlers['review/page'], healing)),
+    'review/agenda': withFailureLog(
+      'review/agenda',
+      define(payloads['review/agenda'], handlers['review/agenda'], healing),
+    ),
+    'panel/similar': withFailureLog(
+      'panel/similar',
+      define(payloads['panel/similar'], handlers['panel/similar'], healing),
+    ),
     'comment/agenda': withFailureLog(
       'comment/agenda',
       define(payloads['comment/agenda'], handlers['comment/agenda'], healing),
@@ -129,6 +154,14 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'settings/save': withFailureLog(
       'settings/save',
       define(payloads['settings/save'], handlers['settings/save'], healing),
+    ),
+    'report/followup': withFailureLog(
+      'report/followup',
+      define(payloads['report/followup'], handlers['report/followup'], healing),
+    ),
+    'panel/followup': withFailureLog(
+      'panel/followup',
+      define(payloads['panel/followup'], handlers['panel/followup'], healing),
     ),
     'report/headline': withFailureLog(
       'report/headline',

@@ -152,6 +152,12 @@ export const ActionTicketPropertySchema = z.object({
   resolvedOnTime: z.number().int().min(0).max(1).optional(),
   /** What resolvedOnTime was judged on (resolution date, due date): a change since means judging again. */
   judgedOn: z.object({ resolved: z.string().nullable(), due: z.string().nullable() }).optional(),
+  /** Reminders: the first day the ticket may need its next reminder (the daily search skips it until then). */
+  nextReminderOn: z.string().optional(),
+  /** The due date the last reminder was about: with cadence "once", no further reminder for that due date. */
+  remindedDue: z.string().optional(),
+  /** 1 when the ticket fell out of a closed sprint unfinished and was flagged (or moved on) by the slipped job. */
+  slipped: z.number().int().min(0).max(1).optional(),
 });
 export type ActionTicketProperty = z.infer<typeof ActionTicketPropertySchema>;
 

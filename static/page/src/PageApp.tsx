@@ -9,6 +9,7 @@ import { call } from '@ui/api';
 import { ErrorMessage } from '@ui/ErrorMessage';
 import { Details } from './Details';
 import { Filters } from './Filters';
+import { FollowUpCard } from './FollowUpCard';
 import { Headline } from './Headline';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -94,6 +95,7 @@ export function PageApp() {
         </div>
       )}
       {details.kind === 'ready' && !empty && <Details d={details.data.details} window={details.data.window} />}
+      <FollowUpCard />
       <SettingsPanel />
     </main>
   );
