@@ -107,7 +107,7 @@ export async function loadPanel(
     readOutcomes(kvs, projectKey),
   ]);
   const lastReviewAt = lastReview(outcomes, now);
-  const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key);
+  const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key, now);
   const sprintField = config?.sprintFieldId ?? null;
   const today = new Date(now).toISOString().slice(0, 10);
 
@@ -120,7 +120,7 @@ export async function loadPanel(
       // Tickets created a moment ago may not be indexed yet: the incident's links (read consistently) name them.
       reconcileIssues: outwardLinkedIds(f, ACTION_LINK_TYPE.name),
     }),
-    searchAll(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), {
+    searchAll(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString(), now), {
       fields: ['summary', 'created'],
       properties: [POSTMORTEM_PROPERTY],
       maxResults: 300,
