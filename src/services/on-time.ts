@@ -14,8 +14,10 @@ export async function markResolvedOnTime(
   projectKeys: string[] | null,
   batch = 200,
 ): Promise<number> {
+  // `resolved IS NOT EMPTY`: a done status whose transition sets no resolution has no date to judge, and would
+  // otherwise come back first in every run and hold up the batch.
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
-  const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
+  const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND resolved IS NOT EMPTY AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
   // Page after page up to `batch`: Jira may return fewer issues per page than asked.
   const found = await searchAll(jira, q, {
     fields: ['duedate', 'resolutiondate'],
