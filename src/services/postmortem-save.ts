@@ -12,6 +12,7 @@ import type { SaveAnswer } from '../shared/contract';
 import { StoredPostMortemSchema, type PostMortem, type StoredPostMortem } from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
+import { markMonthChanged } from './report-cache';
 
 const SECTIONS: [keyof PostMortem, string][] = [
   ['status', 'Status'],
@@ -37,7 +38,8 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
     // issuelinks: the action tickets already linked, for reconcileIssues (search lags writes; GET does not).
-    fields: ['summary', 'issuetype', 'project', 'issuelinks'],
+    // created: the month whose kept copy of post-mortems the report must drop (report-cache.ts).
+    fields: ['summary', 'issuetype', 'project', 'issuelinks', 'created'],
     properties: [POSTMORTEM_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
@@ -115,6 +117,10 @@ export async function savePostMortem(
     await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
   } catch (e) {
     warning = `Saved, but the report's copy of the figures was not updated (${e instanceof Error ? e.message : 'unknown error'}). Save again to update it.`;
+  } finally {
+    // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
+    // must not fail a save that worked: the kept month then expires within a day.
+    await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
   }
   let summary = issue.fields?.summary ?? '';
   if (input.syncSummary && composeTitle(doc.title) !== summary) {
