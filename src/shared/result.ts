@@ -7,16 +7,25 @@ export const ERROR_CODES = [
   'CONFLICT',
   'TOO_LARGE',
   'PRECONDITION',
+  'SETUP_REQUIRED',
   'JIRA_ERROR',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * Why the app's site setup (the Incident issue type, its two link types) could not be made, with SETUP_REQUIRED:
+ * the message says what a Jira admin must do. no-admin-right: the app may not create them; issue-linking-off:
+ * issue linking is disabled on the site; incident-type-missing: Jira does not know the Incident type here.
+ */
+export const SETUP_PROBLEMS = ['no-admin-right', 'issue-linking-off', 'incident-type-missing'] as const;
+export type SetupProblem = (typeof SETUP_PROBLEMS)[number];
 /** `hint` names a next step the UI can offer (e.g. 'create-sprint' when the board has no future sprint). */
 export interface AppError {
   code: ErrorCode;
   message: string;
   details?: string[];
   hint?: string;
+  setup?: SetupProblem;
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
