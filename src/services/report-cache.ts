@@ -91,6 +91,8 @@ export async function postmortemsByMonth(
     readRange(plan.currentStart, now + DAY, perDay),
     approximateCount(jira, jql.replace(/\s+ORDER\s+BY\s.*$/i, '')),
   ]);
+  // Awaited below; until then an early refusal (a project without the Incident type) must not count as unhandled.
+  live.catch(() => undefined);
   const kept: (Issue[] | null)[] = [];
   for (const e of entries) {
     // One month at a time, each in a task of its own, so the requests leave and answers are read in between.
