@@ -19,13 +19,17 @@ export async function getIssue(
   return readJson(res, IssueSchema, `Read issue ${key}`);
 }
 
-/** Creates an issue; `fields` is Jira's create body (project, issuetype, summary, ADF description, ...). */
+/**
+ * Creates an issue; `fields` is Jira's create body (project, issuetype, summary, ADF description, ...);
+ * `update` takes operations such as `issuelinks` that Jira applies in the same request.
+ */
 export async function createIssue(
   t: JiraTransport,
   fields: Record<string, unknown>,
   properties?: { key: string; value: unknown }[],
+  update?: Record<string, unknown>,
 ) {
-  const body = properties ? { fields, properties } : { fields };
+  const body = { fields, ...(properties ? { properties } : {}), ...(update ? { update } : {}) };
   const res = await t.requestJira(route`/rest/api/3/issue`, {
     method: 'POST',
     headers: JSON_HEADERS,

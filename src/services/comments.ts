@@ -7,6 +7,7 @@ import { AppFailure } from './failure';
 
 /** Posts the post-mortem, in the article's layout, as an ADF comment on the incident. */
 export async function commentPostMortem(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
+  onlyIncidents(panel);
   if (!panel.postmortem) throw new AppFailure('PRECONDITION', 'There is no saved post-mortem to post yet.');
   const users = new Map(panel.users.map((u) => [u.accountId, u.displayName]));
   const tickets = new Map(panel.tickets.map((t) => [t.key, t]));
@@ -22,6 +23,7 @@ export async function commentPostMortem(jira: JiraTransport, panel: PanelData): 
 
 /** Posts the meeting agenda (Rule 3 first) as an ADF comment on the incident. */
 export async function commentAgenda(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
+  onlyIncidents(panel);
   const r = panel.review;
   const line = (t: ReviewItem, state: string) => [
     text(
@@ -48,4 +50,15 @@ export async function commentAgenda(jira: JiraTransport, panel: PanelData): Prom
     ),
   );
   return { commentId: posted.id };
+}
+
+function onlyIncidents(panel: PanelData) {
+  if (!panel.isIncident)
+    throw new AppFailure(
+      'PRECONDITION',
+      `${panel.issue.key} is not an Incident: the app comments only on incidents. No comment was posted.`,
+      undefined,
+      undefined,
+      'not-saved',
+    );
 }

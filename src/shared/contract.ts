@@ -99,11 +99,15 @@ export interface SettingsAnswer {
   canEdit: boolean;
 }
 
-/** `warning`: the document is saved but something after it was not (e.g. the indexed facts); saving again heals it. */
+/**
+ * The document is saved. `pending` lists what followed it and failed (the indexed facts, the summary, the
+ * repeat link), `warning` says so in words; saving again (even unchanged) completes them.
+ */
 export interface SaveAnswer {
   postmortem: StoredPostMortem;
   summary: string;
   warning: string | null;
+  pending: string[];
 }
 export interface ActionProgress {
   itemId: string;
@@ -115,6 +119,8 @@ export interface ActionProgress {
 export interface CreateTicketsAnswer {
   items: ActionProgress[];
   sprint: { id: number; name: string } | null;
+  /** The tickets are safe, but something after them is pending (e.g. recording their keys on the post-mortem). */
+  warning?: string;
 }
 export interface SprintAnswer {
   id: number;
@@ -126,7 +132,13 @@ export interface SprintAnswer {
 export const payloads = {
   'panel/load': z.object({}).strict(),
   'panel/save': z
-    .object({ doc: PostMortemSchema, baseVersion: z.number().int().min(0), syncSummary: z.boolean() })
+    .object({
+      doc: PostMortemSchema,
+      baseVersion: z.number().int().min(0),
+      syncSummary: z.boolean(),
+      /** The issue summary the panel loaded: compared with the composed title, never written as such. */
+      summaryLoaded: z.string().max(255),
+    })
     .strict(),
   'actions/create': z.object({ requestId: z.string().min(8).max(64) }).strict(),
   'actions/createSprint': z.object({}).strict(),

@@ -10,6 +10,7 @@ const TITLES: Record<AppError['code'], string> = {
   TOO_LARGE: 'Too large to save',
   PRECONDITION: 'Not possible yet',
   JIRA_ERROR: 'Jira reported a problem',
+  UNCERTAIN: 'Not known whether it was saved',
   INTERNAL: 'Something went wrong',
 };
 

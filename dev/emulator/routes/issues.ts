@@ -3,7 +3,27 @@ import { HttpError, forbidden } from '../http-error';
 import { can, editableIssue, visibleIssue } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
 import { applyFields, throwIfErrors } from './issue-fields';
-import { noContent, obj, ok, str, type RouteTable } from './types';
+import { noContent, obj, ok, str, type RouteRequest, type RouteTable } from './types';
+
+/**
+ * `update.issuelinks: [{ add: { type, inwardIssue | outwardIssue } }]` on create: Jira makes the issue and its
+ * links in one request (the new issue takes the other side). Checked before the issue exists, so a bad link
+ * refuses the whole create.
+ */
+function createLinks(store: RouteRequest['store'], caller: RouteRequest['caller'], update: unknown) {
+  const ops = obj(update).issuelinks;
+  return (Array.isArray(ops) ? ops : []).map((op) => {
+    const add = obj(obj(op).add);
+    const tref = obj(add.type);
+    const type = [...store.linkTypes.values()].find(
+      (t) => t.id === str(tref.id) || t.name.toLowerCase() === (str(tref.name) ?? '').toLowerCase(),
+    );
+    if (!type) throw new HttpError(400, [], { issuelinks: `No issue link type '${str(tref.name) ?? ''}' found.` });
+    const ref = obj(add.outwardIssue ?? add.inwardIssue);
+    const other = visibleIssue(store, caller, str(ref.key) ?? str(ref.id) ?? '');
+    return { typeId: type.id, other, newIsInward: add.outwardIssue !== undefined };
+  });
+}
 
 const list = (v: string | null): string[] =>
   v
@@ -54,6 +74,8 @@ export const issueRoutes: RouteTable = {
     for (const id of project.createScreenExcludes ?? []) {
       if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
     }
+    if (Array.isArray(obj(b.update).issuelinks) && project.createScreenExcludes?.includes('issuelinks'))
+      errors.issuelinks = "Field 'issuelinks' cannot be set. It is not on the appropriate screen, or unknown.";
     throwIfErrors(errors);
     applyFields(store, issue, fields, errors);
     throwIfErrors(errors);
@@ -62,7 +84,17 @@ export const issueRoutes: RouteTable = {
       const key = str(po.key);
       if (key) issue.properties[key] = po.value;
     }
+    const links = createLinks(store, caller, b.update);
     store.putIssue(issue);
+    for (const l of links) {
+      const other = l.other.id;
+      store.putLink({
+        id: String(store.nextId('link', 10000)),
+        typeId: l.typeId,
+        inwardIssueId: l.newIsInward ? issue.id : other,
+        outwardIssueId: l.newIsInward ? other : issue.id,
+      });
+    }
     return ok({ id: String(id), key: issue.key, self: `${base}/rest/api/3/issue/${id}` }, 201);
   },
 

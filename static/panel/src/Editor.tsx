@@ -54,7 +54,12 @@ export function Editor({ data, reload }: { data: PanelData; reload: () => Promis
   const save = async () => {
     setBusy('save');
     setError(null);
-    const r = await call('panel/save', { doc, baseVersion: data.postmortem?.version ?? 0, syncSummary });
+    const r = await call('panel/save', {
+      doc,
+      baseVersion: data.postmortem?.version ?? 0,
+      syncSummary,
+      summaryLoaded: data.issue.summary,
+    });
     setBusy(null);
     if (!r.ok) {
       setError(r.error);
