@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { findAssignableUsers } from '../jira/config';
 import { createActionTickets } from '../services/action-tickets';
 import { commentAgenda, commentPostMortem } from '../services/comments';
 import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
-import { recordOutcome } from '../services/review';
+import { completeReview, recordOutcome } from '../services/review';
 import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
 import { loadSettings, saveSettings } from '../services/settings-admin';
+import { searchUsers } from '../services/users';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
 import { toFailure } from './errors';
@@ -47,23 +47,13 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'actions/create': (payload, ctx, p) =>
     createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
   'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
-  'review/outcome': async (payload, ctx, p) => {
-    const jira = p.asUser(ctx.accountId);
-    const projectKey = projectOf(ctx);
-    const lookup = async (accountId: string) =>
-      (await findAssignableUsers(jira, projectKey, ''))
-        .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }))
-        .find((u) => u.accountId === accountId) ?? null;
-    return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
-  },
+  'review/outcome': (payload, ctx, p) =>
+    recordOutcome(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
+  'review/complete': (_p, ctx, p) =>
+    completeReview(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), ctx.accountId, p.now()),
   'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), await panelFor(ctx, p)),
   'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
-  'users/search': async (payload, ctx, p) => ({
-    users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({
-      accountId: u.accountId,
-      displayName: u.displayName ?? u.accountId,
-    })),
-  }),
+  'users/search': (payload, ctx, p) => searchUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query),
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
   'settings/save': (settings, ctx, p) => saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), settings),
   'report/headline': (filters, ctx, p) =>
@@ -97,6 +87,7 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'actions/create': define(payloads['actions/create'], handlers['actions/create'], platform),
     'actions/createSprint': define(payloads['actions/createSprint'], handlers['actions/createSprint'], platform),
     'review/outcome': define(payloads['review/outcome'], handlers['review/outcome'], platform),
+    'review/complete': define(payloads['review/complete'], handlers['review/complete'], platform),
     'comment/agenda': define(payloads['comment/agenda'], handlers['comment/agenda'], platform),
     'comment/postmortem': define(payloads['comment/postmortem'], handlers['comment/postmortem'], platform),
     'users/search': define(payloads['users/search'], handlers['users/search'], platform),

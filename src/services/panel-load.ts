@@ -11,7 +11,7 @@ import type { JiraTransport } from '../jira/transport';
 import type { PanelData, SimilarCandidate, TicketView } from '../shared/contract';
 import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
 import type { KeyValueStore } from '../storage/kvs';
-import { lastReviewAt as lastReview, readOutcomes } from './review';
+import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
@@ -89,12 +89,12 @@ export async function loadPanel(
   };
   if (!base.isIncident) return base;
 
-  const [settings, config, outcomes] = await Promise.all([
+  const [settings, config, outcomes, lastReviewAt] = await Promise.all([
     projectSettings(kvs, projectKey),
     cachedSiteConfig(kvs),
     readOutcomes(kvs, projectKey),
+    readLastReview(kvs, projectKey, now),
   ]);
-  const lastReviewAt = lastReview(outcomes, now);
   const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key);
   const sprintField = config?.sprintFieldId ?? null;
   const today = new Date(now).toISOString().slice(0, 10);

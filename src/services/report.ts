@@ -19,7 +19,7 @@ import { ActionTicketPropertySchema, IndexRecordSchema } from '../shared/postmor
 import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
-import { lastReviewAt as lastReview, readOutcomes } from './review';
+import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
@@ -83,8 +83,11 @@ export async function reportDetails(
 ): Promise<ReportDetailsAnswer> {
   const q = reportJql(projectKey, filters);
   const span = Math.max(365, filters.windowDays);
-  const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
-  const lastReviewAt = lastReview(outcomes, now);
+  const [outcomes, config, lastReviewAt] = await Promise.all([
+    readOutcomes(kvs, projectKey),
+    cachedSiteConfig(kvs),
+    readLastReview(kvs, projectKey, now),
+  ]);
   const [incidents, windowTickets, reviewTickets] = await Promise.all([
     searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
     searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PostMortemSchema, type StoredPostMortem } from './postmortem';
+import { isWellFormed, PostMortemSchema, WELL_FORMED, type StoredPostMortem } from './postmortem';
 import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
 
 /**
@@ -32,6 +32,8 @@ export interface TicketView {
 
 export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
 export interface ReviewOutcome {
+  /** Each recording is a new version; a recording based on an older one is refused, never overwritten. */
+  version: number;
   outcome: (typeof REVIEW_OUTCOMES)[number];
   note: string;
   reassignedTo: UserRef | null;
@@ -146,8 +148,10 @@ export const payloads = {
     .object({
       ticketKey: ISSUE_KEY,
       outcome: z.enum(REVIEW_OUTCOMES),
-      note: z.string().max(500),
+      note: z.string().max(500).refine(isWellFormed, WELL_FORMED),
       reassignTo: z.string().min(1).max(128).nullable(),
+      /** The outcome version the reviewer saw (0: none yet). */
+      baseVersion: z.number().int().min(0).max(1_000_000),
     })
     .strict()
     .refine((p) => p.outcome !== 'reassigned' || p.reassignTo !== null, {
@@ -158,9 +162,10 @@ export const payloads = {
       message: 'say why the item is dropped',
       path: ['note'],
     }),
+  'review/complete': z.object({}).strict(),
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
-  'users/search': z.object({ query: z.string().max(100) }).strict(),
+  'users/search': z.object({ query: z.string().max(100).refine(isWellFormed, WELL_FORMED) }).strict(),
   'settings/load': z.object({}).strict(),
   'settings/save': ProjectSettingsSchema,
   'report/headline': ReportFiltersSchema,
@@ -173,6 +178,7 @@ export interface Answers {
   'actions/create': CreateTicketsAnswer;
   'actions/createSprint': SprintAnswer;
   'review/outcome': ReviewOutcome;
+  'review/complete': { lastReviewAt: string };
   'comment/agenda': { commentId: string };
   'comment/postmortem': { commentId: string };
   'users/search': { users: UserRef[] };

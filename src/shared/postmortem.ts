@@ -31,7 +31,12 @@ export function isStrictDate(v: string): boolean {
 }
 const isoInstant = z.string().refine(isStrictInstant, 'must be a real UTC time such as 2026-03-01T14:05Z');
 const isoDate = z.string().refine(isStrictDate, 'must be a real date such as 2026-03-01');
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+/** Text that can be encoded (UTF-8, URLs, JSON for Jira): no lone surrogate halves. */
+export const isWellFormed = (v: string): boolean =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v);
+export const WELL_FORMED = 'must be valid text (it contains half of a character)';
+const text = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).refine(isWellFormed, WELL_FORMED);
 
 export const MILESTONES = [
   'alertAt',

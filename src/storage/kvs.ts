@@ -27,6 +27,8 @@ export const kvsKeys = {
   /** Optimistic concurrency: the save that creates version N of an incident's post-mortem takes this key first. */
   postmortemVersion: (issueId: string, version: number) => `postmortem-version:${issueId}:${version}`,
   reviewOutcomePrefix: (projectId: string) => `review-outcome:${projectId}:`,
+  /** When the project last completed a review: moved only by an explicit "review complete". */
+  lastReview: (projectId: string) => `review-last:${projectId}`,
   /** Per-project settings: root-cause categories, action ticket issue type. */
   projectSettings: (projectId: string) => `project-settings:${projectId}`,
   /** Install-time configuration: the Incident issue type id, link type, sprint field id. */

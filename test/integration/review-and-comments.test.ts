@@ -45,12 +45,12 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     const item = load.data.review.notStarted[0];
     assert.ok(item);
     const noReason = await r['review/outcome'](
-      { ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null },
+      { ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null, baseVersion: 0 },
       ctx(key),
     );
     assert.equal(noReason.ok ? '' : noReason.error.code, 'VALIDATION');
     const reassigned = await r['review/outcome'](
-      { ticketKey: item.key, outcome: 'reassigned', note: 'Bob is on leave', reassignTo: 'acc-alice' },
+      { ticketKey: item.key, outcome: 'reassigned', note: 'Bob is on leave', reassignTo: 'acc-alice', baseVersion: 0 },
       ctx(key),
     );
     assert.ok(reassigned.ok, JSON.stringify(reassigned));
@@ -92,7 +92,7 @@ describe('Markdown export', () => {
       { action: 'Add canary deploys', owner: 'Bob Okafor', priority: 'P1', dueDate: '2026-12-10', status: 'Open' },
     ]);
     for (const h of [
-      '# Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+      '# Incident: \\[checkout\\] \\[5xx errors after deploy\\] on \\[2026-11-20\\]',
       '## Impact',
       '- Duration: 103 minutes',
       '## Timeline (UTC)',

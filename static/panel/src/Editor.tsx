@@ -112,7 +112,11 @@ export function Editor({ data, reload }: { data: PanelData; reload: () => Promis
         users={data.users}
         note={agenda.note}
         onRecord={async (ticketKey, o) => {
-          const r = await call('review/outcome', { ticketKey, ...o });
+          // The outcome version this reviewer saw: a newer one recorded meanwhile is reported, not overwritten.
+          const seen = [...data.review.doneSinceLastReview, ...data.review.inProgress, ...data.review.notStarted].find(
+            (t) => t.key === ticketKey,
+          );
+          const r = await call('review/outcome', { ticketKey, ...o, baseVersion: seen?.outcome?.version ?? 0 });
           if (r.ok) await reload();
           return r.ok ? null : r.error;
         }}
