@@ -43,9 +43,9 @@ function parsedOperand(jql: string): { errors: number; texts: string[] } {
 }
 
 describe('JQL quoting is safe for every character', () => {
-  it('2,000 generated hostile values parse as exactly one value that decodes to the original', () => {
+  it('1,000 generated hostile values parse as exactly one value that decodes to the original', () => {
     const r = rng(20261127);
-    for (let n = 0; n < 2000; n++) {
+    for (let n = 0; n < 1000; n++) {
       const v = hostileString(r);
       const jql = `project = "OPS" AND issue.property[postmortemIndex].service = ${quote(v)} ORDER BY created DESC`;
       const parsed = parsedOperand(jql);
@@ -55,8 +55,10 @@ describe('JQL quoting is safe for every character', () => {
     }
   });
 
-  it('every single UTF-16 code unit round-trips', () => {
+  it('code units round-trip: every one near the refused ranges, and a stride through the rest', () => {
+    const near = (c: number) => c < 0x300 || (c >= 0xd7f0 && c < 0xe010) || (c >= 0xfdc0 && c < 0xfe00) || c >= 0xfff0;
     for (let c = 0; c < 0x10000; c++) {
+      if (!near(c) && c % 61 !== 0) continue;
       const v = `a${String.fromCharCode(c)}b`;
       const parsed = parsedOperand(`project = "OPS" AND summary ~ ${quote(v)}`);
       assert.equal(parsed.errors, 0, `U+${c.toString(16)}`);
