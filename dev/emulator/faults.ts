@@ -18,9 +18,23 @@ export interface Knobs {
   /** With maxConcurrent, queue excess requests instead of refusing them (a benchmark's steady state). */
   queueExcess: boolean;
   faults: FaultRule[];
+  /** Caps every search page at this many issues (null: the emulator's own page-size model). */
+  maxPageSize: number | null;
+  /**
+   * Search and approximate-count see a write only this long after it (emulator time), like Jira's eventually
+   * consistent index; reconcileIssues makes named issues current. POST /__emulator/index/settle indexes all now.
+   */
+  indexLagMs: number;
 }
 
-export const defaultKnobs = (): Knobs => ({ latencyMs: 0, maxConcurrent: null, queueExcess: false, faults: [] });
+export const defaultKnobs = (): Knobs => ({
+  latencyMs: 0,
+  maxConcurrent: null,
+  queueExcess: false,
+  faults: [],
+  maxPageSize: null,
+  indexLagMs: 0,
+});
 
 export interface CallRecord {
   at: number;

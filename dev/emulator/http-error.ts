@@ -12,6 +12,7 @@ export class HttpError extends Error {
   }
 }
 
-export const notFoundIssue = (key: string) =>
-  new HttpError(404, [`Issue ${key} does not exist or you do not have permission to see it.`]);
+/** Jira's words for an issue that does not exist or that the caller cannot browse (both are 404, by design). */
+export const notFoundIssue = (_key: string) =>
+  new HttpError(404, ['Issue does not exist or you do not have permission to see it.']);
 export const forbidden = (what: string) => new HttpError(403, [`You do not have permission to ${what}.`]);

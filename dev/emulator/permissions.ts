@@ -1,4 +1,4 @@
-import { forbidden, notFoundIssue } from './http-error';
+import { forbidden, notFoundIssue, type HttpError } from './http-error';
 import type { IssueRec, ProjectPermission, ProjectRec, UserRec } from './state/model';
 import type { JiraStore } from './state/store';
 
@@ -11,6 +11,7 @@ export interface Caller {
 export function can(caller: Caller, project: ProjectRec, perm: ProjectPermission): boolean {
   if (caller.isApp || caller.user.siteAdmin) return true;
   const perms = project.permissions[caller.user.accountId] ?? [];
+  if (perm === 'COMMENT' && perms.includes('EDIT')) return true;
   return perms.includes('ADMIN') || perms.includes(perm);
 }
 
@@ -22,10 +23,21 @@ export function visibleIssue(store: JiraStore, caller: Caller, keyOrId: string):
   return issue;
 }
 
-export function editableIssue(store: JiraStore, caller: Caller, keyOrId: string): IssueRec {
+/**
+ * The issue, if the caller may change it. How Jira refuses depends on the operation: the spec of each lists the
+ * status (403 for PUT issue and property, 400 for a transition, 404 for a link or a property delete), so the
+ * caller passes the refusal it documents.
+ */
+export function editableIssue(
+  store: JiraStore,
+  caller: Caller,
+  keyOrId: string,
+  refusal: (issue: IssueRec) => HttpError = (i) => forbidden(`edit issue ${i.key}`),
+  perm: ProjectPermission = 'EDIT',
+): IssueRec {
   const issue = visibleIssue(store, caller, keyOrId);
   const project = store.projects.get(issue.projectId);
-  if (!project || !can(caller, project, 'EDIT')) throw forbidden(`edit issue ${issue.key}`);
+  if (!project || !can(caller, project, perm)) throw refusal(issue);
   return issue;
 }
 

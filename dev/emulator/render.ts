@@ -1,5 +1,9 @@
 import { STATUS_CATEGORY, type IssueRec, type SprintRec, type StatusRec, type UserRec } from './state/model';
 import type { JiraStore } from './state/store';
+import { resolutionOf } from './workflow';
+
+const SEARCH_HISTORIES = 40;
+const SEARCH_COMMENTS = 20;
 
 /** REST shapes of the emulator's records, as Jira Cloud renders them (checked against the spec on the way out). */
 export class Renderer {
@@ -95,22 +99,19 @@ export class Renderer {
         return issue.updated;
       case 'resolutiondate':
         return issue.resolutiondate;
+      case 'resolution': {
+        const id = resolutionOf(issue);
+        const r = id ? st.resolutions.get(id) : undefined;
+        return r
+          ? { self: `${this.base}/rest/api/3/resolution/${r.id}`, id: r.id, name: r.name, description: r.description }
+          : null;
+      }
       case 'duedate':
         return issue.duedate;
       case 'issuelinks':
         return this.links(issue);
       case 'comment':
-        return {
-          comments: issue.comments.map((c) => ({
-            id: c.id,
-            body: c.body,
-            created: c.created,
-            author: this.userOrNull(c.authorId),
-          })),
-          total: issue.comments.length,
-          maxResults: issue.comments.length,
-          startAt: 0,
-        };
+        return this.comments(issue, Infinity);
       default:
         if (id === st.sprintFieldId()) {
           const sprints = issue.sprintIds.map((sid) => st.sprints.get(sid)).filter((s): s is SprintRec => Boolean(s));
@@ -123,11 +124,17 @@ export class Renderer {
   }
 
   /** The IssueBean with the requested fields (Jira's fields list syntax: ids, *all, *navigable, -exclusions). */
-  issue(issue: IssueRec, fieldSpec: string[], propertyKeys: string[], expand: string[] = []) {
+  issue(
+    issue: IssueRec,
+    fieldSpec: string[],
+    propertyKeys: string[],
+    expand: string[] = [],
+    opts: { inSearch?: boolean } = {},
+  ) {
     const wanted = this.resolveFields(fieldSpec);
     const fields: Record<string, unknown> = {};
     for (const id of wanted) {
-      const v = this.field(issue, id);
+      const v = id === 'comment' && opts.inSearch ? this.comments(issue, SEARCH_COMMENTS) : this.field(issue, id);
       if (v !== undefined) fields[id] = v;
     }
     const bean: Record<string, unknown> = {
@@ -140,18 +147,38 @@ export class Renderer {
     const props = this.properties(issue, propertyKeys);
     if (props) bean.properties = props;
     if (expand.includes('changelog')) {
-      bean.changelog = {
-        startAt: 0,
-        maxResults: issue.changelog.length,
-        total: issue.changelog.length,
-        histories: issue.changelog.map((c, n) => ({
-          id: String(n + 1),
-          created: c.at,
-          items: [{ field: c.field, fieldtype: 'jira', fromString: c.from ?? '', toString: c.to ?? '' }],
-        })),
-      };
+      // Search returns at most the 40 latest histories (JRACLOUD-96459); GET issue returns them all.
+      const first = opts.inSearch ? Math.max(0, issue.changelog.length - SEARCH_HISTORIES) : 0;
+      const histories = issue.changelog.slice(first).map((c, n) => ({
+        id: String(first + n + 1),
+        created: c.at,
+        items: [{ field: c.field, fieldtype: 'jira', fromString: c.from ?? '', toString: c.to ?? '' }],
+      }));
+      bean.changelog = { startAt: 0, maxResults: histories.length, total: issue.changelog.length, histories };
     }
+    if (expand.includes('names')) bean.names = this.names(fieldSpec);
     return bean;
+  }
+
+  /** expand=names: each returned field's id and name. */
+  names(fieldSpec: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const id of this.resolveFields(fieldSpec)) {
+      const f = this.store.fields.get(id);
+      if (f) out[id] = f.name;
+    }
+    return out;
+  }
+
+  /** The comment field; search returns only the latest few (emulator's choice, see FIDELITY.md). */
+  private comments(issue: IssueRec, max: number) {
+    const shown = issue.comments.slice(Math.max(0, issue.comments.length - max));
+    return {
+      comments: shown.map((c) => ({ id: c.id, body: c.body, created: c.created, author: this.userOrNull(c.authorId) })),
+      total: issue.comments.length,
+      maxResults: shown.length,
+      startAt: issue.comments.length - shown.length,
+    };
   }
 
   private properties(issue: IssueRec, keys: string[]): Record<string, unknown> | null {

@@ -9,6 +9,7 @@ import type { RouteReply } from './routes/types';
 import { OpenApiIndex } from './spec/openapi';
 import { installSiteDefaults } from './state/defaults';
 import { JiraStore } from './state/store';
+import { ensureWorkflow } from './workflow';
 
 export const APP_ACCOUNT_ID = 'app-postmortem-loop';
 export const USER_HEADER = 'x-emulator-account-id';
@@ -31,6 +32,8 @@ export interface Emulator {
   calls: CallRecord[];
   /** Responses that did not match Atlassian's spec: tests assert this stays empty. */
   drift: string[];
+  /** Indexes every write still within knobs.indexLagMs, as if the lag had passed. */
+  settleIndex(): void;
   close(): Promise<void>;
 }
 
@@ -42,9 +45,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const index = PropertyIndex.fromManifest();
   const store = new JiraStore(opts.file ?? ':memory:');
   if (store.isEmpty) installSiteDefaults(store);
+  ensureWorkflow(store);
   ensureAppUser(store);
   const now = opts.now ?? Date.now;
   const knobs = defaultKnobs();
+  store.indexLag.now = now;
   const calls: CallRecord[] = [];
   const drift: string[] = [];
   let inFlight = 0;
@@ -150,6 +155,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         },
       };
     let reply: RouteReply;
+    store.indexLag.ms = Math.max(0, Number(knobs.indexLagMs) || 0);
     try {
       reply = handler({
         store,
@@ -161,6 +167,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         index,
         now: now(),
         base,
+        knobs,
       });
     } catch (e) {
       if (e instanceof HttpError) reply = { status: e.status, body: e.body() };
@@ -202,6 +209,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return reply(200, {});
     }
     if (path === '/__emulator/drift') return reply(200, drift);
+    if (path === '/__emulator/index/settle' && method === 'POST') {
+      store.settleIndex();
+      return reply(200, {});
+    }
     if (path === '/__emulator/knobs' && method === 'POST') {
       try {
         Object.assign(knobs, JSON.parse(raw || '{}'));
@@ -221,6 +232,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     knobs,
     calls,
     drift,
+    settleIndex: () => store.settleIndex(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -252,8 +252,9 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
             store.putLink({
               id: String(store.nextId('link', 10000)),
               typeId: '10051',
-              inwardIssueId: prev.id,
-              outwardIssueId: id,
+              // As POST /issueLink {inwardIssue: this, outwardIssue: prev}: "this repeats root cause of prev".
+              inwardIssueId: id,
+              outwardIssueId: prev.id,
             });
           }
         }
@@ -333,8 +334,9 @@ export function seedDemo(store: JiraStore, opts: SeedOptions): SeedSummary {
           store.putLink({
             id: String(store.nextId('link', 10000)),
             typeId: '10050',
-            inwardIssueId: tid,
-            outwardIssueId: id,
+            // As POST /issueLink {inwardIssue: incident, outwardIssue: ticket}: "incident has action item ticket".
+            inwardIssueId: id,
+            outwardIssueId: tid,
           });
           actionTickets++;
         }

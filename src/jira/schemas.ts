@@ -24,6 +24,8 @@ export const ProjectSchema = z.object({
   name: z.string(),
   style: z.string().optional(),
   simplified: z.boolean().optional(),
+  /** The types of the project's scheme (GET /project/{key} returns them): the Incident type may be missing. */
+  issueTypes: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 export const FieldSchema = z.object({
   id: z.string(),

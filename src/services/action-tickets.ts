@@ -323,9 +323,9 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
       },
     },
   ];
-  // The link travels with the create (same sides as createIssueLink: the ticket inward, the incident outward).
+  // The link travels with the create, on the same sides as finish(): the incident inward, the new ticket outward.
   const link = {
-    issuelinks: [{ add: { type: { name: ACTION_LINK_TYPE.name }, outwardIssue: { key: ctx.incident.key } } }],
+    issuelinks: [{ add: { type: { name: ACTION_LINK_TYPE.name }, inwardIssue: { key: ctx.incident.key } } }],
   };
   // Fields a create screen may lack: the sprint field, the links. Without them, finish() does those steps.
   let sprint = ctx.sprintFieldId !== null;
@@ -346,11 +346,12 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
 
 /** Repeatable steps after creation: Jira answers 201 to a duplicate link, and a move to the same sprint is a no-op. */
 async function finish(ctx: Context, t: Found) {
+  // Jira shows the inwardIssue with the type's outward words: "INC has action item TICKET".
   if (!t.linked)
     await createIssueLink(ctx.jira, {
       typeName: ACTION_LINK_TYPE.name,
-      inwardKey: t.key,
-      outwardKey: ctx.incident.key,
+      inwardKey: ctx.incident.key,
+      outwardKey: t.key,
     });
   if (!t.inSprint) await moveIssuesToSprint(ctx.jira, ctx.sprint.id, [t.key]);
 }

@@ -1,6 +1,6 @@
 import { ACTION_PROPERTY } from '../domain/jira-names';
 import { setIssueProperty } from '../jira/properties';
-import { searchPage } from '../jira/search';
+import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import { ActionTicketPropertySchema } from '../shared/postmortem';
 
@@ -16,13 +16,15 @@ export async function markResolvedOnTime(
 ): Promise<number> {
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
   const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
-  const page = await searchPage(jira, q, {
+  // Page after page up to `batch`: Jira may return fewer issues per page than asked.
+  const found = await searchAll(jira, q, {
     fields: ['duedate', 'resolutiondate'],
     properties: [ACTION_PROPERTY],
     maxResults: batch,
+    limit: batch,
   });
   let marked = 0;
-  for (const t of page.issues) {
+  for (const t of found) {
     const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
     const resolved = t.fields?.resolutiondate ? Date.parse(t.fields.resolutiondate) : NaN;
     if (!prop.success || !Number.isFinite(resolved)) continue;

@@ -4,13 +4,15 @@ import { jql } from '../domain/jql';
 import { groupForReview } from '../domain/review';
 import { rankSimilar, type IncidentText } from '../domain/similarity';
 import { findAssignableUsers } from '../jira/config';
+import { JiraError } from '../jira/errors';
 import { getIssue } from '../jira/issues';
 import type { Issue } from '../jira/schemas';
-import { searchPage } from '../jira/search';
+import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { PanelData, SimilarCandidate, TicketView } from '../shared/contract';
 import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
 import type { KeyValueStore } from '../storage/kvs';
+import { noAccess, requireIncidentProject } from './project-access';
 import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
@@ -44,6 +46,8 @@ export async function loadPanel(
     fields: ['summary', 'status', 'issuetype', 'created', 'project'],
     properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
     expand: ['changelog'],
+  }).catch((e: unknown) => {
+    throw e instanceof JiraError && e.isNotFound ? noAccess(issueKey, e) : e;
   });
   const f = issue.fields ?? {};
   const projectKey = f.project?.key ?? issue.key.split('-')[0] ?? '';
@@ -87,7 +91,8 @@ export async function loadPanel(
     users: [],
     categories: [],
   };
-  if (!base.isIncident) return base;
+  // Outside an Incident, say whether the project can have incidents at all (a scheme or team-managed project may lack the type).
+  if (!base.isIncident) return requireIncidentProject(jira, projectKey).then(() => base);
 
   const [settings, config, outcomes, lastReviewAt] = await Promise.all([
     projectSettings(kvs, projectKey),
@@ -99,27 +104,29 @@ export async function loadPanel(
   const sprintField = config?.sprintFieldId ?? null;
   const today = new Date(now).toISOString().slice(0, 10);
 
-  const [ticketPage, earlierPage, users] = await Promise.all([
-    searchPage(jira, reviewJql, {
+  // Every page: Jira returns fewer issues per page than asked when fields or properties are many.
+  const [ticketIssues, earlierIssues, users] = await Promise.all([
+    searchAll(jira, reviewJql, {
       fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
       properties: [ACTION_PROPERTY],
       maxResults: 500,
     }),
-    searchPage(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), {
+    searchAll(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), {
       fields: ['summary', 'created'],
       properties: [POSTMORTEM_PROPERTY],
       maxResults: 300,
+      limit: 300,
     }),
     findAssignableUsers(jira, projectKey, ''),
   ]);
-  const tickets = ticketPage.issues
+  const tickets = ticketIssues
     .map((i) => toTicketView(i, today, sprintField))
     .filter((t): t is TicketView => t !== null);
   return {
     ...base,
     tickets: tickets.filter((t) => t.incident === issue.key).sort((a, b) => a.slot - b.slot),
     review: groupForReview(tickets, outcomes, issue.key, lastReviewAt, jql.openActionTickets(projectKey)),
-    similar: similarTo(issue.key, f.created ?? '', postmortem, earlierPage.issues),
+    similar: similarTo(issue.key, f.created ?? '', postmortem, earlierIssues),
     users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
     categories: settings.categories,
   };

@@ -217,7 +217,8 @@ function repeatLink(
   if (wanted === (stored?.doc.repeatOf ?? null) && pending.repeatLink !== wanted) return null;
   return {
     key: wanted,
-    run: () => createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: wanted, outwardKey: issueKey }),
+    // Reads "THIS repeats root cause of EARLIER": Jira shows the inwardIssue with the outward description.
+    run: () => createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: issueKey, outwardKey: wanted }),
   };
 }
 

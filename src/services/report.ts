@@ -11,7 +11,6 @@ import {
 } from '../domain/report-math';
 import { reportJql } from '../domain/report-jql';
 import { groupForReview } from '../domain/review';
-import { getProject } from '../jira/config';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { TicketView } from '../shared/contract';
@@ -19,6 +18,7 @@ import { ActionTicketPropertySchema, IndexRecordSchema } from '../shared/postmor
 import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
+import { explainRefusals, requireIncidentProject } from './project-access';
 import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
@@ -46,11 +46,15 @@ export async function reportHeadline(
     q.onTime,
     q.overdue,
   ];
-  const [project, counts, settings] = await Promise.all([
-    getProject(jira, projectKey),
-    countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
-    projectSettings(kvs, projectKey),
-  ]);
+  const [project, counts, settings] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      requireIncidentProject(jira, projectKey),
+      countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
+      projectSettings(kvs, projectKey),
+    ]),
+  );
   const c = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
   return {
     project: { key: project.key, name: project.name },
@@ -88,16 +92,20 @@ export async function reportDetails(
     cachedSiteConfig(kvs),
     readLastReview(kvs, projectKey, now),
   ]);
-  const [incidents, windowTickets, reviewTickets] = await Promise.all([
-    searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
-    searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
-    searchAll(jira, q.review(lastReviewAt), {
-      fields: TICKET_FIELDS,
-      properties: [ACTION_PROPERTY],
-      maxResults: 500,
-      limit: 500,
-    }),
-  ]);
+  const [incidents, windowTickets, reviewTickets] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
+      searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
+      searchAll(jira, q.review(lastReviewAt), {
+        fields: TICKET_FIELDS,
+        properties: [ACTION_PROPERTY],
+        maxResults: 500,
+        limit: 500,
+      }),
+    ]),
+  );
   const facts: IncidentFacts[] = incidents.flatMap((i) => {
     const index = IndexRecordSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
     const created = Date.parse(i.fields?.created ?? '');

@@ -142,7 +142,7 @@ describe('writing a post-mortem in the panel (Chromium)', () => {
       assert.ok(t.duedate);
       assert.ok(
         [...demo.jira.emulator.store.links.values()].some(
-          (l) => l.inwardIssueId === t.id && l.outwardIssueId === incident?.id,
+          (l) => l.inwardIssueId === incident?.id && l.outwardIssueId === t.id, // "INC has action item T"
         ),
       );
     }

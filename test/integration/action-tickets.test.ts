@@ -50,11 +50,11 @@ function assertTicketsComplete(key: string, count = 3) {
     assert.ok(
       [...store().links.values()].some(
         (l) =>
-          l.inwardIssueId === t.id &&
-          l.outwardIssueId === incident?.id &&
+          l.inwardIssueId === incident?.id &&
+          l.outwardIssueId === t.id &&
           store().linkTypes.get(l.typeId)?.name === 'Post-mortem action',
       ),
-      `${t.key} is linked`,
+      `${t.key} is linked: "${key} has action item ${t.key}"`,
     );
     assert.equal(t.assigneeId, doc.actionItems[i]?.ownerAccountId);
     assert.equal(store().priorities.get(t.priorityId ?? '')?.name, ['Highest', 'High', 'Medium'][i]);
@@ -215,13 +215,21 @@ describe('the panel after Rule 2', () => {
   it('opens in at most 4 Jira calls and shows each ticket live, and the review of earlier open items', async () => {
     const key = await incidentWithActions();
     assert.ok((await r['actions/create']({ requestId: rid() }, ctx(key))).ok);
+    // The cost with Jira's usual page sizes; then the same load with tiny pages must show the same panel.
+    const small = jira.emulator.knobs.maxPageSize;
+    jira.emulator.knobs.maxPageSize = null;
     jira.emulator.calls.length = 0;
     const res = await r['panel/load']({}, ctx(key));
+    jira.emulator.knobs.maxPageSize = small;
     assert.ok(res.ok);
     assert.ok(
       jira.emulator.calls.length <= 4,
       `${jira.emulator.calls.length} calls: ${jira.emulator.calls.map((c) => c.path).join(', ')}`,
     );
+    jira.emulator.knobs.maxPageSize = 3;
+    const paged = await r['panel/load']({}, ctx(key));
+    jira.emulator.knobs.maxPageSize = small;
+    assert.deepEqual(paged, res, 'every page of each search is read');
     assert.deepEqual(
       res.data.tickets.map((t) => t.key),
       ticketsOf(key).map((t) => t.key),

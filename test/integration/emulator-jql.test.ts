@@ -4,7 +4,7 @@ import { raw, startTestJira, TEST_NOW, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 before(async () => {
-  jira = await startTestJira();
+  jira = await startTestJira({ maxPageSize: null });
 });
 after(async () => {
   assert.deepEqual(jira.emulator.drift, []);
@@ -104,7 +104,7 @@ describe("emulator JQL (Atlassian's parser)", () => {
       (i) => (i.properties.postmortem as { actionCount?: number } | undefined)?.actionCount === 3,
     );
     assert.ok(incident);
-    const linked = keys(await search(`issue in linkedIssues(${incident.key}, "Post-mortem action")`)).sort();
+    const linked = keys(await search(`issue in linkedIssues(${incident.key}, "has action item")`)).sort();
     const byProperty = keys(
       await search(`project = OPS AND issue.property[postmortemAction].incident = "${incident.key}"`),
     ).sort();

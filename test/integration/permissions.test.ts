@@ -35,7 +35,12 @@ describe('permissions: every request is made as a user', () => {
       as: 'acc-erin',
       body: { jql: 'project = OPS' },
     });
-    assert.deepEqual(s.json, { count: 0 });
+    // Jira answers 400 for a project the user cannot browse, exactly as for one that does not exist.
+    assert.equal(s.status, 400);
+    assert.deepEqual(s.json, {
+      errorMessages: ["The value 'OPS' does not exist for the field 'project'."],
+      errors: {},
+    });
   });
   it("the panel shows Jira's refusal plainly to someone who may not see the incident", async () => {
     const r = await buildResolvers(jira.platform)['panel/load']({}, { accountId: 'acc-erin', issueKey: 'OPS-1' });

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
 import { IndexRecordSchema, StoredPostMortemSchema } from '../../src/shared/postmortem';
 import { filledPostMortem, newIncident } from '../support/incidents';
-import { startTestJira, type TestJira } from '../support/jira';
+import { linkSentences, startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 let r: ResolverMap;
@@ -166,10 +166,11 @@ describe('saving the post-mortem', () => {
     assert.ok((await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key))).ok);
     assert.equal(stored(key).repeatOf, earlier.key);
     assert.equal(stored(key).repeatWhileOpen, 1);
-    const link = [...jira.emulator.store.links.values()].find(
-      (l) => l.outwardIssueId === jira.emulator.store.issuesByKey.get(key)?.id && l.inwardIssueId === earlier.id,
+    // In Jira's words, from each side of the link.
+    assert.deepEqual(await linkSentences(jira.emulator, key), [`${key} repeats root cause of ${earlier.key}`]);
+    assert.ok(
+      (await linkSentences(jira.emulator, earlier.key)).includes(`${earlier.key} root cause repeated by ${key}`),
     );
-    assert.ok(link);
   });
 
   it("a read-only user gets Jira's refusal, and nothing is stored", async () => {

@@ -4,7 +4,7 @@ import { POSTMORTEM_PROPERTY } from '../../src/domain/jira-names';
 import { buildResolvers } from '../../src/resolvers/definitions';
 import { ensureSiteSetup } from '../../src/services/install';
 import { kvsKeys } from '../../src/storage/kvs';
-import { startTestJira, type TestJira } from '../support/jira';
+import { DEFAULT_TEST_PAGE_SIZE, startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 before(async () => {
@@ -22,6 +22,7 @@ describe('resolvers over the emulator', () => {
   it('panel/load returns the incident and its stored post-mortem in one Jira call', async () => {
     const incident = incidentWithPm();
     assert.ok(incident);
+    jira.emulator.knobs.maxPageSize = null; // the cost with Jira's usual page sizes
     jira.emulator.calls.length = 0;
     const r = await buildResolvers(jira.platform)['panel/load'](
       {},
@@ -34,6 +35,7 @@ describe('resolvers over the emulator', () => {
       (incident.properties[POSTMORTEM_PROPERTY] as { service: string }).service,
     );
     assert.ok(jira.emulator.calls.length <= 4, `${jira.emulator.calls.length} calls`);
+    jira.emulator.knobs.maxPageSize = DEFAULT_TEST_PAGE_SIZE;
   });
   it('panel/load on a non-incident says so', async () => {
     const task = [...jira.emulator.store.issues.values()].find((i) => i.issueTypeId === '10001');

@@ -6,7 +6,10 @@ import { startTestJira, type TestJira } from '../support/jira';
 let jira: TestJira;
 // 3,000 incidents with three action tickets each: 12,000 issues.
 before(async () => {
-  jira = await startTestJira({ seed: { incidents: 3000, actionsPerIncident: 3, spanDays: 3 * 365 } });
+  jira = await startTestJira({
+    maxPageSize: null,
+    seed: { incidents: 3000, actionsPerIncident: 3, spanDays: 3 * 365 },
+  });
 });
 after(async () => {
   assert.deepEqual(jira.emulator.drift, []);

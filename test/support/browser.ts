@@ -1,9 +1,12 @@
 import { chromium, type Browser } from 'playwright-core';
+import { NO_BROWSER_HELP, findChromium } from '../../dev/chromium';
 
-/** Debian's Chromium, headless, with the flags this sandbox needs; nothing downloads a browser. */
+/** The distribution's Chromium (dev/chromium.ts finds it), headless, with the flags this sandbox needs; nothing downloads a browser. */
 export function launchChromium(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) return Promise.reject(new Error(NO_BROWSER_HELP));
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',

@@ -118,7 +118,7 @@ const STEPS: Step[] = [
           const s = StoredPostMortemSchema.safeParse(issue(w, key)?.properties.postmortem);
           const idx = IndexRecordSchema.safeParse(issue(w, key)?.properties.postmortemIndex);
           const links = [...w.jira.emulator.store.links.values()].filter(
-            (l) => l.inwardIssueId === issue(w, earlier)?.id && l.outwardIssueId === issue(w, key)?.id,
+            (l) => l.inwardIssueId === issue(w, key)?.id && l.outwardIssueId === issue(w, earlier)?.id,
           );
           if (!s.success || s.data.doc.lessons !== doc.lessons) return 'document not saved';
           if (s.data.version !== 1) return `saved ${s.data.version} times`;
@@ -232,7 +232,7 @@ function ticketProblem(w: World, key: string): string | null {
   const incident = store.issuesByKey.get(key);
   const s = StoredPostMortemSchema.safeParse(incident?.properties.postmortem);
   for (const t of tickets) {
-    const linked = [...store.links.values()].some((l) => l.inwardIssueId === t.id && l.outwardIssueId === incident?.id);
+    const linked = [...store.links.values()].some((l) => l.inwardIssueId === incident?.id && l.outwardIssueId === t.id);
     if (!linked) return `${t.key} not linked`;
     if (!t.sprintIds.some((id) => store.sprints.get(id)?.state === 'future')) return `${t.key} not in the sprint`;
     if (!s.success || !s.data.doc.actionItems.some((a) => a.ticketKey === t.key)) return `${t.key} not recorded`;

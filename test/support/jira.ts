@@ -17,11 +17,29 @@ export interface TestJira {
   close(): Promise<void>;
 }
 
+export interface TestJiraOptions {
+  seed?: 'demo' | { incidents: number; actionsPerIncident: 'varied' | 3; spanDays?: number } | false;
+  /**
+   * Caps every search page (emulator knob maxPageSize). Small by default, so every test proves that the app follows
+   * nextPageToken/isLast as Jira requires; null leaves the emulator's own page-size model.
+   */
+  maxPageSize?: number | null;
+  /**
+   * Jira-like timing: search and approximate-count lag writes (knob indexLagMs; the test clock is fixed, so a write
+   * stays unseen until reconciled or `emulator.settleIndex()`), and every KVS operation takes 5-25 ms, like the
+   * remote @forge/kvs. Concurrency and fault tests turn this on.
+   */
+  jiraLike?: boolean;
+}
+
+/** Milliseconds of index lag under `jiraLike` (any positive lag never passes on the fixed test clock). */
+export const TEST_INDEX_LAG_MS = 5_000;
+export const DEFAULT_TEST_PAGE_SIZE = 20;
+
 /** An in-memory emulator (optionally seeded) and the app's platform over it; retries sleep instantly. */
-export async function startTestJira(
-  opts: { seed?: 'demo' | { incidents: number; actionsPerIncident: 'varied' | 3; spanDays?: number } | false } = {},
-): Promise<TestJira> {
+export async function startTestJira(opts: TestJiraOptions = {}): Promise<TestJira> {
   const emulator = await startEmulator({ now: () => TEST_NOW });
+  emulator.knobs.maxPageSize = opts.maxPageSize === undefined ? DEFAULT_TEST_PAGE_SIZE : opts.maxPageSize;
   let seed: SeedSummary | null = null;
   if (opts.seed !== false) {
     const s =
@@ -30,7 +48,7 @@ export async function startTestJira(
         : { spanDays: 365, ...opts.seed };
     seed = seedDemo(emulator.store, { seed: 42, now: TEST_NOW, ...s });
   }
-  const kvs = new MemoryKvs();
+  const kvs = new MemoryKvs(opts.jiraLike ? { latencyMs: [5, 25] } : {});
   const sleeps: number[] = [];
   const platform = localPlatform(emulator.url, {
     kvs,
@@ -44,6 +62,8 @@ export async function startTestJira(
     await ensureSiteSetup(platform.asApp(), kvs);
     emulator.calls.length = 0;
   }
+  // After seeding and setup: the lag applies to what the app writes during the test.
+  if (opts.jiraLike) emulator.knobs.indexLagMs = TEST_INDEX_LAG_MS;
   return { emulator, platform, kvs, seed, sleeps, close: () => emulator.close() };
 }
 
@@ -70,4 +90,25 @@ export async function raw(
     json = text;
   }
   return { status: res.status, headers: res.headers, json };
+}
+
+/**
+ * What an issue's `issuelinks` says in words, as Jira's issue view reads it: a link holding `outwardIssue` reads
+ * "<this> <type.outward> <other>", one holding `inwardIssue` reads "<this> <type.inward> <other>"
+ * (developer.atlassian.com/cloud/jira/platform/issue-linking-model/).
+ */
+export async function linkSentences(emulator: Emulator, key: string): Promise<string[]> {
+  const r = await raw(emulator, 'GET', `/rest/api/3/issue/${key}?fields=issuelinks`, { app: true });
+  const body = r.json as {
+    fields: {
+      issuelinks: {
+        type: { inward: string; outward: string };
+        inwardIssue?: { key: string };
+        outwardIssue?: { key: string };
+      }[];
+    };
+  };
+  return body.fields.issuelinks.map((l) =>
+    l.outwardIssue ? `${key} ${l.type.outward} ${l.outwardIssue.key}` : `${key} ${l.type.inward} ${l.inwardIssue?.key}`,
+  );
 }

@@ -1,7 +1,10 @@
-/** A JQL problem: the emulator answers 400 with Jira's shape rather than guessing a result. */
+/** A JQL problem: the emulator answers 400 with Jira's shape (one message per problem) rather than guessing a result. */
 export class JqlError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly messages: string[];
+  constructor(message: string | string[]) {
+    const messages = Array.isArray(message) ? message : [message];
+    super(messages.join(' '));
     this.name = 'JqlError';
+    this.messages = messages;
   }
 }

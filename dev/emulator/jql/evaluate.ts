@@ -10,7 +10,8 @@ import type { IssueRec } from '../state/model';
 import type { JiraStore } from '../state/store';
 import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates';
 import { JqlError } from './errors';
-import { propertyField, systemField, type Atom, type FieldAccessor } from './fields';
+import { propertyField, systemField, type Atom, type FieldAccessor, type FieldScope } from './fields';
+import { linkedIssueAtoms } from './linked';
 import type { PropertyIndex } from './property-index';
 
 export interface JqlContext {
@@ -18,10 +19,23 @@ export interface JqlContext {
   index: PropertyIndex;
   accountId: string;
   now: number;
+  /** The searching user's zone: Jira reads date literals and date functions in it. */
+  timeZone: string;
+  canBrowse(projectId: string): boolean;
 }
 export interface CompiledQuery {
   where: ((i: IssueRec) => boolean) | null;
   compare: (a: IssueRec, b: IssueRec) => number;
+}
+
+/** EMPTY (or NULL) inside `=`, `!=`, `in` and `not in`: Jira accepts `field = EMPTY` and `field in (EMPTY, x)`. */
+const EMPTY = Symbol('EMPTY');
+type Operands = (Atom | typeof EMPTY)[];
+
+interface Compile extends JqlContext {
+  /** Every value that does not exist, collected: Jira reports them all in one 400. */
+  errors: string[];
+  scope: FieldScope;
 }
 
 /** Parses JQL with Atlassian's own parser and compiles it to a predicate and an ordering. */
@@ -30,26 +44,37 @@ export function compileJql(jql: string, ctx: JqlContext): CompiledQuery {
   if (ast.errors.length > 0) {
     throw new JqlError(`Error in the JQL Query: ${ast.errors.map((e) => e.message).join('; ')}`);
   }
-  const where = ast.query?.where ? compileClause(ast.query.where, ctx) : null;
-  return { where, compare: compileOrder(ast.query?.orderBy ?? undefined, ctx) };
+  const c: Compile = {
+    ...ctx,
+    errors: [],
+    scope: { store: ctx.store, canBrowse: ctx.canBrowse, timeZone: ctx.timeZone },
+  };
+  const where = ast.query?.where ? compileClause(ast.query.where, c, false) : null;
+  const compare = compileOrder(ast.query?.orderBy ?? undefined, c);
+  if (c.errors.length > 0) throw new JqlError(c.errors);
+  return { where, compare };
 }
 
-function compileClause(c: Clause, ctx: JqlContext): (i: IssueRec) => boolean {
+/**
+ * NOT is pushed down to the terminal clauses (De Morgan), so `NOT status = Done` means `status != Done` and, as in
+ * Jira, leaves out issues whose field is empty (support.atlassian.com/jira-software-cloud/docs/jql-operators/:
+ * the != operator "will not match a field that has no value").
+ */
+function compileClause(c: Clause, ctx: Compile, negate: boolean): (i: IssueRec) => boolean {
   switch (c.clauseType) {
     case 'compound': {
-      const parts = c.clauses.map((x) => compileClause(x, ctx));
-      return c.operator.value === 'and' ? (i) => parts.every((p) => p(i)) : (i) => parts.some((p) => p(i));
+      const parts = c.clauses.map((x) => compileClause(x, ctx, negate));
+      const and = (c.operator.value === 'and') !== negate;
+      return and ? (i) => parts.every((p) => p(i)) : (i) => parts.some((p) => p(i));
     }
-    case 'not': {
-      const inner = compileClause(c.clause, ctx);
-      return (i) => !inner(i);
-    }
+    case 'not':
+      return compileClause(c.clause, ctx, !negate);
     default:
-      return compileTerminal(c, ctx);
+      return compileTerminal(c, ctx, negate);
   }
 }
 
-function resolveField(field: Field, ctx: JqlContext): FieldAccessor {
+function resolveField(field: Field, ctx: Compile): FieldAccessor {
   const name = field.value;
   if (name.toLowerCase() === 'issue.property') {
     const prop = field.properties?.[0];
@@ -64,17 +89,17 @@ function resolveField(field: Field, ctx: JqlContext): FieldAccessor {
   }
   const alias = ctx.index.alias(name);
   if (alias) return propertyField(alias, name);
-  const f = systemField(name, ctx.store);
+  const f = systemField(name, ctx.scope);
   if (!f) throw new JqlError(`Field '${name}' does not exist or this emulator does not support searching it.`);
   return f;
 }
 
-function operandAtoms(op: Operand, field: FieldAccessor, ctx: JqlContext): Atom[] {
+function operandAtoms(op: Operand, field: FieldAccessor, ctx: Compile): Operands {
   switch (op.operandType) {
     case 'list':
       return op.values.flatMap((v) => operandAtoms(v, field, ctx));
     case 'keyword':
-      throw new JqlError('EMPTY can only be used with IS and IS NOT.');
+      return [EMPTY];
     case 'function': {
       const name = op.function.value;
       const args = op.arguments.map((a) => a.value);
@@ -83,89 +108,82 @@ function operandAtoms(op: Operand, field: FieldAccessor, ctx: JqlContext): Atom[
       if (lname === 'linkedissues') return linkedIssueAtoms(args, ctx);
       if (['futuresprints', 'opensprints', 'closedsprints'].includes(lname)) {
         const state = lname === 'futuresprints' ? 'future' : lname === 'opensprints' ? 'active' : 'closed';
-        return [...ctx.store.sprints.values()].filter((s) => s.state === state).map((s) => s.id);
+        return [...ctx.store.sprints.values()].filter((s) => s.state === state).map((s) => String(s.id));
       }
-      if (DATE_FUNCTIONS.has(lname) && field.kind === 'date') return [dateFunction(name, args, ctx.now)];
+      if (DATE_FUNCTIONS.has(lname) && field.kind === 'date') return [dateFunction(name, args, ctx.now, ctx.timeZone)];
       throw new JqlError(`The function '${name}' is not supported for field '${field.name}'.`);
     }
     default: {
       const raw = op.value;
-      if (field.kind === 'date') return [parseDateValue(raw, ctx.now)];
+      if (field.kind === 'date') return [parseDateValue(raw, ctx.now, ctx.timeZone, field.name)];
       if (field.kind === 'number') {
         const n = Number(raw);
         if (!Number.isFinite(n))
           throw new JqlError(`The value '${raw}' is not a valid number for field '${field.name}'.`);
         return [n];
       }
+      // `resolution = Unresolved` is Jira's name for an empty resolution.
+      if (field.name.toLowerCase() === 'resolution' && raw.toLowerCase() === 'unresolved') return [EMPTY];
+      const problem = field.check?.(raw);
+      if (problem) ctx.errors.push(problem);
       return [raw.toLowerCase()];
     }
   }
 }
 
-function linkedIssueAtoms(args: string[], ctx: JqlContext): Atom[] {
-  const [key, description] = args;
-  const issue = key ? ctx.store.issueByKeyOrId(key) : undefined;
-  if (!issue)
-    throw new JqlError(
-      `Issue '${key ?? ''}' given to linkedIssues() does not exist or you do not have permission to view it.`,
-    );
-  const wanted = description?.toLowerCase();
-  const out: Atom[] = [];
-  for (const l of ctx.store.links.values()) {
-    const type = ctx.store.linkTypes.get(l.typeId);
-    if (!type) continue;
-    // From `issue`'s side: it is the outward issue's inward end and vice versa.
-    let other: number | null = null;
-    let desc = '';
-    if (l.outwardIssueId === issue.id) {
-      other = l.inwardIssueId;
-      desc = type.outward;
-    } else if (l.inwardIssueId === issue.id) {
-      other = l.outwardIssueId;
-      desc = type.inward;
-    }
-    if (other === null) continue;
-    if (wanted && wanted !== desc.toLowerCase() && wanted !== type.name.toLowerCase()) continue;
-    const o = ctx.store.issues.get(other);
-    if (o) out.push(o.key.toLowerCase());
-  }
-  return out;
-}
+const NEGATED: Record<string, string> = {
+  '=': '!=',
+  '!=': '=',
+  in: 'not in',
+  'not in': 'in',
+  is: 'is not',
+  'is not': 'is',
+  '<': '>=',
+  '>=': '<',
+  '>': '<=',
+  '<=': '>',
+};
 
-function compileTerminal(c: TerminalClause, ctx: JqlContext): (i: IssueRec) => boolean {
+function compileTerminal(c: TerminalClause, ctx: Compile, negate: boolean): (i: IssueRec) => boolean {
   const field = resolveField(c.field, ctx);
-  const op = c.operator?.value?.toLowerCase();
+  const written = c.operator?.value?.toLowerCase();
   const operand = c.operand;
-  if (!op || !operand) throw new JqlError(`Incomplete clause for field '${field.name}'.`);
+  if (!written || !operand) throw new JqlError(`Incomplete clause for field '${field.name}'.`);
+  const op = negate ? NEGATED[written] : written;
+  if (!op)
+    throw new JqlError(
+      `The operator '${written.toUpperCase()}' is not supported by this emulator for field '${field.name}'.`,
+    );
   if (op === 'is' || op === 'is not') {
     if (operand.operandType !== 'keyword')
-      throw new JqlError(`The operator '${op.toUpperCase()}' only takes EMPTY or NULL.`);
+      throw new JqlError(`The operator '${written.toUpperCase()}' only takes EMPTY or NULL.`);
     return op === 'is' ? (i) => field.get(i).length === 0 : (i) => field.get(i).length > 0;
   }
   const atoms = operandAtoms(operand, field, ctx);
+  const withEmpty = atoms.includes(EMPTY);
+  const set = new Set(atoms.filter((a): a is Atom => a !== EMPTY));
   switch (op) {
     case '=':
-    case 'in': {
-      const set = new Set(atoms);
-      return (i) => field.get(i).some((v) => set.has(v));
-    }
+    case 'in':
+      return (i) => {
+        const vs = field.get(i);
+        return vs.length === 0 ? withEmpty : vs.some((v) => set.has(v));
+      };
     case '!=':
-    case 'not in': {
-      const set = new Set(atoms);
+    case 'not in':
       // Like Jira, a negative match does not return issues where the field is empty.
       return (i) => {
         const vs = field.get(i);
         return vs.length > 0 && !vs.some((v) => set.has(v));
       };
-    }
     case '<':
     case '<=':
     case '>':
     case '>=': {
       if (field.kind === 'text')
-        throw new JqlError(`The operator '${op}' is not supported by the '${field.name}' field.`);
+        throw new JqlError(`The operator '${written}' is not supported by the '${field.name}' field.`);
       const target = atoms[0];
-      if (typeof target !== 'number') throw new JqlError(`The operator '${op}' needs one value.`);
+      if (typeof target !== 'number') throw new JqlError(`The operator '${written}' needs one value.`);
       const cmp = {
         '<': (v: number) => v < target,
         '<=': (v: number) => v <= target,
@@ -176,18 +194,18 @@ function compileTerminal(c: TerminalClause, ctx: JqlContext): (i: IssueRec) => b
     }
     default:
       throw new JqlError(
-        `The operator '${op.toUpperCase()}' is not supported by this emulator for field '${field.name}'.`,
+        `The operator '${written.toUpperCase()}' is not supported by this emulator for field '${field.name}'.`,
       );
   }
 }
 
-function compileOrder(orderBy: OrderBy | undefined, ctx: JqlContext): (a: IssueRec, b: IssueRec) => number {
+function compileOrder(orderBy: OrderBy | undefined, ctx: Compile): (a: IssueRec, b: IssueRec) => number {
   const keys = (orderBy?.fields ?? []).map((f) => {
     const name = f.field.value;
     const accessor =
       name.toLowerCase() === 'issue.property' || ctx.index.alias(name)
         ? resolveField(f.field, ctx)
-        : systemField(name, ctx.store);
+        : systemField(name, ctx.scope);
     if (!accessor || !accessor.sortable)
       throw new JqlError(`Field '${name}' does not support sorting in this emulator.`);
     const dir = f.direction?.value?.toUpperCase() === 'DESC' ? -1 : 1;

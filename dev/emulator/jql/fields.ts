@@ -1,6 +1,15 @@
 import type { IssueRec } from '../state/model';
 import type { JiraStore } from '../state/store';
+import { resolutionOf } from '../workflow';
+import { instantOf } from './dates';
 import type { IndexedValue } from './property-index';
+
+/** What a field needs to know about the search: the store, who searches, and in which time zone. */
+export interface FieldScope {
+  store: JiraStore;
+  canBrowse(projectId: string): boolean;
+  timeZone: string;
+}
 
 /** How a field compares: text case-insensitively (any of several names matches), dates and numbers by value. */
 export type FieldKind = 'text' | 'date' | 'number';
@@ -10,36 +19,78 @@ export interface FieldAccessor {
   name: string;
   get(issue: IssueRec): Atom[];
   sortable: boolean;
+  /**
+   * Jira refuses a query naming a value that does not exist (or that the user cannot see) with 400, collecting
+   * one message per such value: "The value 'OPS' does not exist for the field 'project'."
+   * (observed answers of POST /rest/api/3/search/jql; see forge-and-jira-facts.md). Null when the value exists.
+   */
+  check?: (raw: string) => string | null;
 }
+
+const noValue = (raw: string, field: string) => `The value '${raw}' does not exist for the field '${field}'.`;
 
 const lc = (s: string) => s.toLowerCase();
 const time = (s: string | null) => (s ? [Date.parse(s)] : []);
 
 /** The fields the emulator's JQL knows, by every name Jira accepts for them. */
-export function systemField(name: string, store: JiraStore): FieldAccessor | undefined {
-  const f = (kind: FieldKind, get: (i: IssueRec) => Atom[], sortable = true): FieldAccessor => ({
-    kind,
-    name,
-    get,
-    sortable,
-  });
+export function systemField(name: string, scope: FieldScope): FieldAccessor | undefined {
+  const { store } = scope;
+  const f = (
+    kind: FieldKind,
+    get: (i: IssueRec) => Atom[],
+    sortable = true,
+    check?: (raw: string) => string | null,
+  ): FieldAccessor => ({ kind, name, get, sortable, check });
+  const named = (values: Iterable<{ id: string; name: string }>) => (raw: string) =>
+    [...values].some((v) => v.id === raw || lc(v.name) === lc(raw)) ? null : noValue(raw, name);
+  const browsable = () => [...store.projects.values()].filter((p) => scope.canBrowse(p.id));
   switch (name.toLowerCase()) {
     case 'project':
-      return f('text', (i) => {
-        const p = store.projects.get(i.projectId);
-        return p ? [lc(p.key), p.id, lc(p.name)] : [];
-      });
+      return f(
+        'text',
+        (i) => {
+          const p = store.projects.get(i.projectId);
+          return p ? [lc(p.key), p.id, lc(p.name)] : [];
+        },
+        true,
+        (raw) =>
+          browsable().some((p) => p.id === raw || lc(p.key) === lc(raw) || lc(p.name) === lc(raw))
+            ? null
+            : noValue(raw, name),
+      );
     case 'issuetype':
     case 'type':
-      return f('text', (i) => {
-        const t = store.issueTypes.get(i.issueTypeId);
-        return t ? [lc(t.name), t.id] : [];
-      });
+      return f(
+        'text',
+        (i) => {
+          const t = store.issueTypes.get(i.issueTypeId);
+          return t ? [lc(t.name), t.id] : [];
+        },
+        true,
+        // A type exists for the searcher when a project they can browse uses it (its scheme, or site-wide).
+        (raw) => named(projectTypes(store, browsable()))(raw),
+      );
     case 'status':
-      return f('text', (i) => {
-        const s = store.statuses.get(i.statusId);
-        return s ? [lc(s.name), s.id] : [];
-      });
+      return f(
+        'text',
+        (i) => {
+          const s = store.statuses.get(i.statusId);
+          return s ? [lc(s.name), s.id] : [];
+        },
+        true,
+        named(store.statuses.values()),
+      );
+    case 'resolution':
+      return f(
+        'text',
+        (i) => {
+          const id = resolutionOf(i);
+          const r = id ? store.resolutions.get(id) : undefined;
+          return r ? [lc(r.name), r.id] : [];
+        },
+        true,
+        (raw) => (lc(raw) === 'unresolved' ? null : named(store.resolutions.values())(raw)),
+      );
     case 'statuscategory':
       return f('text', (i) => {
         const c = store.statuses.get(i.statusId)?.category;
@@ -56,16 +107,31 @@ export function systemField(name: string, store: JiraStore): FieldAccessor | und
     case 'issue':
     case 'issuekey':
     case 'id':
-      return f('text', (i) => [lc(i.key), String(i.id)]);
+      return f(
+        'text',
+        (i) => [lc(i.key), String(i.id)],
+        true,
+        (raw) => {
+          const issue = store.issueByKeyOrId(raw);
+          return issue && scope.canBrowse(issue.projectId)
+            ? null
+            : `An issue with key '${raw}' does not exist for field '${name}'.`;
+        },
+      );
     case 'assignee':
       return f('text', (i) => (i.assigneeId ? [lc(i.assigneeId)] : []));
     case 'reporter':
       return f('text', (i) => (i.reporterId ? [lc(i.reporterId)] : []));
     case 'priority':
-      return f('text', (i) => {
-        const p = i.priorityId ? store.priorities.get(i.priorityId) : undefined;
-        return p ? [lc(p.name), p.id] : [];
-      });
+      return f(
+        'text',
+        (i) => {
+          const p = i.priorityId ? store.priorities.get(i.priorityId) : undefined;
+          return p ? [lc(p.name), p.id] : [];
+        },
+        true,
+        named(store.priorities.values()),
+      );
     case 'summary':
       return undefined; // text search (~) is not emulated: refused rather than guessed
     case 'created':
@@ -79,9 +145,20 @@ export function systemField(name: string, store: JiraStore): FieldAccessor | und
       return f('date', (i) => time(i.resolutiondate));
     case 'duedate':
     case 'due':
-      return f('date', (i) => (i.duedate ? [Date.parse(`${i.duedate}T00:00:00Z`)] : []));
+      // A date without a time: midnight in the searcher's zone, like the literals compared with it.
+      return f('date', (i) => (i.duedate ? [instantOf(Date.parse(`${i.duedate}T00:00:00Z`), scope.timeZone)] : []));
     case 'sprint':
-      return f('number', (i) => i.sprintIds, false);
+      // Sprints are matched by id or by name.
+      return f(
+        'text',
+        (i) =>
+          i.sprintIds.flatMap((id) => {
+            const s = store.sprints.get(id);
+            return s ? [String(id), lc(s.name)] : [String(id)];
+          }),
+        false,
+        named([...store.sprints.values()].map((s) => ({ id: String(s.id), name: s.name }))),
+      );
     default:
       return undefined;
   }
@@ -111,4 +188,13 @@ export function propertyField(v: IndexedValue, label: string): FieldAccessor {
       return out;
     },
   };
+}
+
+function projectTypes(store: JiraStore, projects: { issueTypeIds?: string[] }[]) {
+  const ids = new Set<string>();
+  for (const p of projects) for (const id of p.issueTypeIds ?? store.issueTypes.keys()) ids.add(id);
+  return [...ids].flatMap((id) => {
+    const t = store.issueTypes.get(id);
+    return t ? [t] : [];
+  });
 }

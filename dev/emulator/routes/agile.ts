@@ -62,6 +62,15 @@ export const agileRoutes: RouteTable = {
     if (!can(caller, project, 'ADMIN')) throw forbidden(`manage sprints on board ${board.name}`);
     const name = str(b.name)?.trim();
     if (!name) throw new HttpError(400, [], { name: 'Sprint name is required.' });
+    // Jira stores sprint dates as instants and answers them in ISO form ("2026-12-01T09:00:00.000Z").
+    const dates: Record<string, string | undefined> = {};
+    for (const k of ['startDate', 'endDate'] as const) {
+      const v = str(b[k]);
+      if (v === undefined) continue;
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) throw new HttpError(400, [], { [k]: `Invalid date format for ${k}.` });
+      dates[k] = new Date(t).toISOString();
+    }
     const id = store.nextId('sprint', 1);
     const rank =
       Math.max(0, ...[...store.sprints.values()].filter((s) => s.boardId === board.id).map((s) => s.rank)) + 1;
@@ -71,8 +80,8 @@ export const agileRoutes: RouteTable = {
       state: 'future' as const,
       boardId: board.id,
       rank,
-      startDate: str(b.startDate),
-      endDate: str(b.endDate),
+      startDate: dates.startDate,
+      endDate: dates.endDate,
       goal: str(b.goal),
     };
     store.putSprint(sprint);

@@ -1,5 +1,6 @@
 import { HttpError } from '../http-error';
 import { can, requireSiteAdmin } from '../permissions';
+import type { ProjectPermission } from '../state/model';
 import { obj, ok, str, type RouteTable } from './types';
 
 export const configRoutes: RouteTable = {
@@ -17,6 +18,17 @@ export const configRoutes: RouteTable = {
       style: 'classic',
       simplified: false,
       projectTypeKey: 'software',
+      // The issue types of the project's scheme: a project with a scheme of its own may lack the app's type.
+      issueTypes: [...store.issueTypes.values()]
+        .filter((t) => !p.issueTypeIds || p.issueTypeIds.includes(t.id))
+        .map((t) => ({
+          self: `${base}/rest/api/3/issuetype/${t.id}`,
+          id: t.id,
+          name: t.name,
+          description: t.description,
+          subtask: t.subtask,
+          hierarchyLevel: t.hierarchyLevel,
+        })),
     });
   },
 
@@ -99,11 +111,12 @@ export const configRoutes: RouteTable = {
     const project = projectRef ? store.projectByKeyOrId(projectRef) : undefined;
     if (projectRef && (!project || !can(caller, project, 'BROWSE')))
       throw new HttpError(404, [`No project could be found with key '${projectRef}'.`]);
-    const map: Record<string, 'BROWSE' | 'CREATE' | 'EDIT' | 'ADMIN'> = {
+    const map: Record<string, ProjectPermission> = {
       BROWSE_PROJECTS: 'BROWSE',
       CREATE_ISSUES: 'CREATE',
       EDIT_ISSUES: 'EDIT',
       ADMINISTER_PROJECTS: 'ADMIN',
+      ADD_COMMENTS: 'COMMENT',
       MANAGE_SPRINTS_PERMISSION: 'ADMIN',
     };
     const permissions: Record<string, unknown> = {};
@@ -131,7 +144,9 @@ export const configRoutes: RouteTable = {
     }),
 
   'POST /rest/api/3/issueLinkType': ({ store, caller, body, base }) => {
-    requireSiteAdmin(caller, 'create issue link types');
+    // The spec lists 404 for "the user does not have the required permissions" (no 403).
+    if (!caller.isApp && !caller.user.siteAdmin)
+      throw new HttpError(404, ['You do not have the permission to manage issue link types.']);
     const b = obj(body);
     const name = str(b.name)?.trim();
     const inward = str(b.inward)?.trim();

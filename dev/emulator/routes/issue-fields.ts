@@ -88,7 +88,8 @@ export function applyFields(
           if (!sprint) errors[id] = `Sprint with id ${value} does not exist.`;
           else if (sprint.state === 'closed') errors[id] = 'Issue can be assigned only to active or future sprints.';
           else issue.sprintIds = [value];
-        } else if (!store.fields.has(id)) {
+        } else {
+          // Known or not, a field the create/edit screen lacks is refused, never dropped silently (Jira's words).
           errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
         }
     }

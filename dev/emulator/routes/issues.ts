@@ -2,6 +2,7 @@ import { adfProblems } from '../adf';
 import { HttpError, forbidden } from '../http-error';
 import { can, editableIssue, visibleIssue } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
+import { resolutionOf, transitionsFrom } from '../workflow';
 import { applyFields, throwIfErrors } from './issue-fields';
 import { noContent, obj, ok, str, type RouteRequest, type RouteTable } from './types';
 
@@ -43,7 +44,11 @@ export const issueRoutes: RouteTable = {
       throw new HttpError(400, [], { project: 'Specify a valid project ID or key' });
     if (!can(caller, project, 'CREATE')) throw forbidden(`create issues in project ${project.key}`);
     const tref = obj(fields.issuetype);
-    const type = [...store.issueTypes.values()].find((t) => t.id === str(tref.id) || t.name === str(tref.name));
+    const type = [...store.issueTypes.values()].find(
+      (t) =>
+        (t.id === str(tref.id) || t.name === str(tref.name)) &&
+        (!project.issueTypeIds || project.issueTypeIds.includes(t.id)),
+    );
     if (!type) throw new HttpError(400, [], { issuetype: 'Specify a valid issue type' });
     const id = store.nextId('issue', 10000);
     const seq = store.nextId(`issue-seq:${project.id}`, 1);
@@ -117,32 +122,50 @@ export const issueRoutes: RouteTable = {
 
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': ({ store, caller, params, render }) => {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
-    const transitions = [...store.statuses.values()]
-      .filter((s) => s.id !== issue.statusId)
-      .map((s) => ({
-        id: s.id,
-        name: s.name,
-        to: render.status(s),
-        hasScreen: false,
-        isGlobal: true,
-        isInitial: false,
-        isAvailable: true,
-        isConditional: false,
-        isLooped: false,
-      }));
+    const transitions = transitionsFrom(issue.statusId).flatMap((t) => {
+      const to = store.statuses.get(t.to);
+      if (!to) return [];
+      return [
+        {
+          id: t.id,
+          name: t.name,
+          to: render.status(to),
+          hasScreen: false,
+          isGlobal: false,
+          isInitial: false,
+          isAvailable: true,
+          isConditional: false,
+          isLooped: false,
+        },
+      ];
+    });
     return ok({ transitions });
   },
 
   'POST /rest/api/3/issue/{issueIdOrKey}/transitions': ({ store, caller, params, body, now }) => {
-    const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
-    const target = store.statuses.get(str(obj(obj(body).transition).id) ?? '');
-    if (!target || target.id === issue.statusId)
-      throw new HttpError(400, ['Transition id is not valid for this issue.']);
+    const issue = editableIssue(
+      store,
+      caller,
+      params.issueIdOrKey ?? '',
+      // The spec lists 400 "the user does not have permission to transition the issue" (no 403).
+      () => new HttpError(400, ['You do not have permission to transition this issue.']),
+    );
+    const id = str(obj(obj(body).transition).id) ?? '';
+    const t = transitionsFrom(issue.statusId).find((x) => x.id === id);
+    const target = t ? store.statuses.get(t.to) : undefined;
+    // Jira: 400 "Transition id '41' is not valid for this issue." for a move the workflow does not allow.
+    if (!t || !target) throw new HttpError(400, [`Transition id '${id}' is not valid for this issue.`]);
     const from = store.statuses.get(issue.statusId);
     const at = jiraTime(now);
     issue.changelog.push({ at, field: 'status', from: from?.name ?? null, to: target.name });
+    const resolution = t.resolutionId ?? (target.category === 'done' ? resolutionOf(issue) : null);
+    if (resolution !== resolutionOf(issue)) {
+      const name = (rid: string | null) => (rid ? (store.resolutions.get(rid)?.name ?? null) : null);
+      issue.changelog.push({ at, field: 'resolution', from: name(resolutionOf(issue)), to: name(resolution) });
+    }
     issue.statusId = target.id;
-    issue.resolutiondate = target.category === 'done' ? at : null;
+    issue.resolutionId = resolution;
+    issue.resolutiondate = resolution ? at : null;
     issue.updated = at;
     store.putIssue(issue);
     return noContent();
@@ -161,7 +184,14 @@ export const issueRoutes: RouteTable = {
   },
 
   'POST /rest/api/3/issue/{issueIdOrKey}/comment': ({ store, caller, params, body, now, render }) => {
-    const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
+    // Commenting needs Add Comments, not only Browse; the spec lists 400 and 404 here (no 403).
+    const issue = editableIssue(
+      store,
+      caller,
+      params.issueIdOrKey ?? '',
+      () => new HttpError(400, ['You do not have the permission to comment on this issue.']),
+      'COMMENT',
+    );
     const adf = obj(body).body;
     const problems = adfProblems(adf);
     if (problems.length)

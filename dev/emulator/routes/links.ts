@@ -13,7 +13,13 @@ export const linkRoutes: RouteTable = {
       throw new HttpError(404, [`No issue link type with name '${str(tref.name) ?? str(tref.id) ?? ''}' found.`]);
     const inRef = obj(b.inwardIssue);
     const outRef = obj(b.outwardIssue);
-    const inward = editableIssue(store, caller, str(inRef.key) ?? str(inRef.id) ?? '');
+    // The spec lists 404 when the user lacks the Link Issues permission (no 403).
+    const inward = editableIssue(
+      store,
+      caller,
+      str(inRef.key) ?? str(inRef.id) ?? '',
+      () => new HttpError(404, ['You do not have the permission to link issues.']),
+    );
     const outward = visibleIssue(store, caller, str(outRef.key) ?? str(outRef.id) ?? '');
     const dup = [...store.links.values()].some(
       (l) => l.typeId === type.id && l.inwardIssueId === inward.id && l.outwardIssueId === outward.id,

@@ -1,4 +1,4 @@
-import { HttpError } from '../http-error';
+import { HttpError, notFoundIssue } from '../http-error';
 import { editableIssue, visibleIssue } from '../permissions';
 import { noContent, ok, type RouteTable } from './types';
 
@@ -16,8 +16,10 @@ export const propertyRoutes: RouteTable = {
     const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
     const key = params.propertyKey ?? '';
     if (key.length > 255) throw new HttpError(400, ['The property key cannot be longer than 255 characters.']);
-    const size = Buffer.byteLength(JSON.stringify(body ?? null), 'utf8');
     if (body === undefined) throw new HttpError(400, ['The property value must be a valid, non-empty JSON value.']);
+    // The limit is 32,768 BYTES of the UTF-8 JSON, not characters (developer.atlassian.com/cloud/jira/platform/
+    // jira-entity-properties/: "The maximum length of the value is 32768 bytes").
+    const size = Buffer.byteLength(JSON.stringify(body), 'utf8');
     if (size > LIMIT) throw new HttpError(400, [`The property value is ${size} bytes; the maximum is ${LIMIT} bytes.`]);
     const existed = key in issue.properties;
     issue.properties[key] = body;
@@ -26,7 +28,8 @@ export const propertyRoutes: RouteTable = {
   },
 
   'DELETE /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': ({ store, caller, params }) => {
-    const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
+    // The spec lists 404 for "the user does not have permission to edit the issue" (no 403).
+    const issue = editableIssue(store, caller, params.issueIdOrKey ?? '', () => notFoundIssue(''));
     const key = params.propertyKey ?? '';
     if (!(key in issue.properties)) throw new HttpError(404, [`The property with key '${key}' does not exist.`]);
     delete issue.properties[key];

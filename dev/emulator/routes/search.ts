@@ -12,12 +12,16 @@ const gone = () =>
     'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
   ]);
 
-/** Issues matching the JQL that the caller may browse, in the query's order. */
-function runJql(req: RouteRequest, jql: string): IssueRec[] {
+/** Issues matching the JQL that the caller may browse, in the query's order, as the (possibly lagging) index sees them. */
+function runJql(req: RouteRequest, jql: string, reconcile: number[] = []): IssueRec[] {
   if (!jql.trim())
     throw new HttpError(400, [
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
+  const canBrowse = (projectId: string) => {
+    const p = req.store.projects.get(projectId);
+    return Boolean(p && can(req.caller, p, 'BROWSE'));
+  };
   let compiled;
   try {
     compiled = compileJql(jql, {
@@ -25,20 +29,23 @@ function runJql(req: RouteRequest, jql: string): IssueRec[] {
       index: req.index,
       accountId: req.caller.user.accountId,
       now: req.now,
+      timeZone: req.caller.user.timeZone || 'UTC',
+      canBrowse,
     });
   } catch (e) {
-    if (e instanceof JqlError) throw new HttpError(400, [e.message]);
+    if (e instanceof JqlError) throw new HttpError(400, e.messages);
     throw e;
   }
   if (!compiled.where)
     throw new HttpError(400, [
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     ]);
-  const browsable = new Set(
-    [...req.store.projects.values()].filter((p) => can(req.caller, p, 'BROWSE')).map((p) => p.id),
-  );
+  const reconciled = new Set(reconcile);
   const out: IssueRec[] = [];
-  for (const i of req.store.issues.values()) if (browsable.has(i.projectId) && compiled.where(i)) out.push(i);
+  for (const current of req.store.issues.values()) {
+    const seen = req.store.indexed(current, reconciled);
+    if (seen && canBrowse(seen.projectId) && compiled.where(seen)) out.push(current);
+  }
   return out.sort(compiled.compare);
 }
 
@@ -62,44 +69,81 @@ const csv = (v: unknown): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/**
+ * Page size. Jira: "API may return fewer items per page where a large number of fields are requested. The greatest
+ * number of items returned per page is achieved when requesting id or key only. It returns max 5000 issues."
+ * (spec, SearchAndReconcileRequestBean.maxResults). The figures below are the emulator's model, not Jira's: each
+ * property costs as much as many fields; knob maxPageSize forces small pages so tests prove callers follow
+ * nextPageToken.
+ */
+function pageSize(requested: number, fields: string[], properties: string[], forced: number | null): number {
+  const heavy = fields.some((f) => f === '*all' || f === '*navigable');
+  const onlyIds = fields.every((f) => f === 'id' || f === 'key') && properties.length === 0;
+  const weight = 1 + fields.length / 10 + properties.length * 4;
+  const cap = onlyIds ? MAX_RESULTS : heavy ? 100 : Math.max(50, Math.floor(1000 / weight));
+  return Math.max(1, Math.min(requested, cap, forced ?? Infinity));
+}
+
+interface SearchInput {
+  jql: string;
+  fields: string[];
+  properties: string[];
+  expand: string[];
+  maxResults: number;
+  nextPageToken?: string;
+  reconcileIssues: number[];
+}
+
+function search(req: RouteRequest, q: SearchInput) {
+  if (q.properties.length > 5) throw new HttpError(400, ['At most 5 issue properties can be requested.']);
+  if (q.maxResults < 1) throw new HttpError(400, [], { maxResults: 'maxResults must be at least 1.' });
+  // Spec: reconcileIssues "Accepts max 50 ids."
+  if (q.reconcileIssues.length > 50)
+    throw new HttpError(400, ['The number of issues to reconcile (reconcileIssues) must not exceed 50.']);
+  const size = pageSize(q.maxResults, q.fields, q.properties, req.knobs.maxPageSize);
+  const offset = q.nextPageToken !== undefined ? readToken(q.jql, q.nextPageToken) : 0;
+  const all = runJql(req, q.jql, q.reconcileIssues);
+  const page = all.slice(offset, offset + size);
+  const isLast = offset + size >= all.length;
+  const issues = page.map((i) => req.render.issue(i, q.fields, q.properties, q.expand, { inSearch: true }));
+  const body: Record<string, unknown> = { issues, isLast };
+  if (q.expand.includes('names')) body.names = req.render.names(q.fields);
+  if (!isLast) body.nextPageToken = tokenFor(q.jql, offset + size);
+  return ok(body);
+}
+
+const ids = (v: unknown): number[] =>
+  (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map(Number).filter(Number.isInteger);
+
 export const searchRoutes: RouteTable = {
   'POST /rest/api/3/search/jql': (req) => {
     const b = obj(req.body);
-    const jql = str(b.jql) ?? '';
-    const fields = b.fields === undefined ? ['id'] : csv(b.fields);
-    const properties = csv(b.properties);
-    if (properties.length > 5) throw new HttpError(400, ['At most 5 issue properties can be requested.']);
-    const requested = typeof b.maxResults === 'number' ? b.maxResults : 50;
-    if (requested < 1) throw new HttpError(400, [], { maxResults: 'maxResults must be at least 1.' });
-    // Like Jira, fewer issues come back per page when many fields are asked for.
-    const heavy = fields.some((f) => f === '*all' || f === '*navigable');
-    const onlyIds = fields.every((f) => f === 'id' || f === 'key');
-    const cap = onlyIds ? MAX_RESULTS : heavy ? 100 : 1000;
-    const pageSize = Math.min(requested, cap);
-    const offset = typeof b.nextPageToken === 'string' ? readToken(jql, b.nextPageToken) : 0;
-    const all = runJql(req, jql);
-    const page = all.slice(offset, offset + pageSize);
-    const isLast = offset + pageSize >= all.length;
-    const expand = csv(b.expand);
-    const body: Record<string, unknown> = {
-      issues: page.map((i) => req.render.issue(i, fields, properties, expand)),
-      isLast,
-    };
-    if (!isLast) body.nextPageToken = tokenFor(jql, offset + pageSize);
-    return ok(body);
+    return search(req, {
+      jql: str(b.jql) ?? '',
+      fields: b.fields === undefined ? ['id'] : csv(b.fields),
+      properties: csv(b.properties),
+      expand: csv(b.expand),
+      maxResults: typeof b.maxResults === 'number' ? b.maxResults : 50,
+      nextPageToken: str(b.nextPageToken),
+      reconcileIssues: ids(b.reconcileIssues),
+    });
   },
 
-  'POST /rest/api/3/search/approximate-count': (req) => ok({ count: runJql(req, str(obj(req.body).jql) ?? '').length }),
+  'POST /rest/api/3/search/approximate-count': (req) => {
+    const b = obj(req.body);
+    return ok({ count: runJql(req, str(b.jql) ?? '').length });
+  },
 
   'GET /rest/api/3/search/jql': (req) => {
-    const jql = req.query.get('jql') ?? '';
-    const all = runJql(req, jql);
-    const size = Math.min(Number(req.query.get('maxResults') ?? 50), MAX_RESULTS);
-    const fields = req.query.has('fields') ? csv(req.query.get('fields')) : ['id'];
-    return ok({
-      issues: all.slice(0, size).map((i) => req.render.issue(i, fields, [])),
-      isLast: all.length <= size,
-      ...(all.length > size ? { nextPageToken: tokenFor(jql, size) } : {}),
+    const q = req.query;
+    return search(req, {
+      jql: q.get('jql') ?? '',
+      fields: q.has('fields') ? csv(q.getAll('fields').join(',')) : ['id'],
+      properties: csv(q.getAll('properties').join(',')),
+      expand: csv(q.get('expand') ?? ''),
+      maxResults: q.has('maxResults') ? Number(q.get('maxResults')) : 50,
+      nextPageToken: q.get('nextPageToken') ?? undefined,
+      reconcileIssues: ids(q.getAll('reconcileIssues').join(',')),
     });
   },
 

@@ -1,3 +1,4 @@
+import type { Knobs } from '../faults';
 import type { Caller } from '../permissions';
 import type { PropertyIndex } from '../jql/property-index';
 import type { Renderer } from '../render';
@@ -13,6 +14,7 @@ export interface RouteRequest {
   index: PropertyIndex;
   now: number;
   base: string;
+  knobs: Knobs;
 }
 export interface RouteReply {
   status: number;

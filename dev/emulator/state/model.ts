@@ -1,6 +1,7 @@
 /** The emulator's own records: plain data, close to what Jira keeps, rendered to REST shapes in routes/. */
 
-export type ProjectPermission = 'BROWSE' | 'CREATE' | 'EDIT' | 'ADMIN';
+/** COMMENT is Jira's Add Comments; EDIT and ADMIN imply it (a read-only BROWSE user cannot comment). */
+export type ProjectPermission = 'BROWSE' | 'CREATE' | 'EDIT' | 'COMMENT' | 'ADMIN';
 
 export interface UserRec {
   accountId: string;
@@ -18,6 +19,13 @@ export interface ProjectRec {
   permissions: Record<string, ProjectPermission[]>;
   /** Fields missing from the create screen (Jira refuses them on create), e.g. the sprint field on some projects. */
   createScreenExcludes?: string[];
+  /** The project's issue type scheme; absent means the site's default scheme (every type). */
+  issueTypeIds?: string[];
+}
+export interface ResolutionRec {
+  id: string;
+  name: string;
+  description: string;
 }
 export interface IssueTypeRec {
   id: string;
@@ -99,6 +107,8 @@ export interface IssueRec {
   created: string;
   updated: string;
   resolutiondate: string | null;
+  /** Set and cleared by workflow transitions, as a Jira workflow's resolution screen or post-function does. */
+  resolutionId?: string | null;
   duedate: string | null;
   sprintIds: number[];
   properties: Record<string, unknown>;

@@ -8,6 +8,7 @@ import type {
   LinkTypeRec,
   PriorityRec,
   ProjectRec,
+  ResolutionRec,
   SprintRec,
   StatusRec,
   UserRec,
@@ -19,6 +20,7 @@ type Kind =
   | 'issuetype'
   | 'status'
   | 'priority'
+  | 'resolution'
   | 'field'
   | 'linktype'
   | 'link'
@@ -37,6 +39,7 @@ export class JiraStore {
   readonly issueTypes = new Map<string, IssueTypeRec>();
   readonly statuses = new Map<string, StatusRec>();
   readonly priorities = new Map<string, PriorityRec>();
+  readonly resolutions = new Map<string, ResolutionRec>();
   readonly fields = new Map<string, FieldRec>();
   readonly linkTypes = new Map<string, LinkTypeRec>();
   readonly links = new Map<string, LinkRec>();
@@ -45,9 +48,18 @@ export class JiraStore {
   readonly issues = new Map<number, IssueRec>();
   readonly issuesByKey = new Map<string, IssueRec>();
   private readonly counters = new Map<string, number>();
+  /**
+   * Index lag (knob indexLagMs): Jira's search is eventually consistent, so a write is seen by search and
+   * approximate-count only after a while (developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/
+   * #api-rest-api-3-search-jql-post: reconcileIssues "to ensure read-after-write consistency"). Until then search sees
+   * the issue as it was before the write (or not at all, for a new issue).
+   */
+  readonly indexLag = { ms: 0, now: (): number => Date.now() };
+  private readonly stale = new Map<number, { seen: IssueRec | null; until: number }>();
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
+  private readonly readIssue: Database.Statement;
 
   constructor(file = ':memory:') {
     this.db = new Database(file);
@@ -59,6 +71,7 @@ export class JiraStore {
       'INSERT INTO docs (kind, id, json) VALUES (?, ?, ?) ON CONFLICT(kind, id) DO UPDATE SET json = excluded.json',
     );
     this.remove = this.db.prepare('DELETE FROM docs WHERE kind = ? AND id = ?');
+    this.readIssue = this.db.prepare("SELECT json FROM docs WHERE kind = 'issue' AND id = ?");
     this.load();
   }
 
@@ -118,7 +131,12 @@ export class JiraStore {
     this.sprints.set(s.id, s);
     this.write('sprint', String(s.id), s);
   }
+  putResolution(r: ResolutionRec) {
+    this.resolutions.set(r.id, r);
+    this.write('resolution', r.id, r);
+  }
   putIssue(i: IssueRec) {
+    if (this.indexLag.ms > 0) this.noteUnindexed(i.id);
     this.issues.set(i.id, i);
     this.issuesByKey.set(i.key, i);
     this.write('issue', String(i.id), i);
@@ -126,6 +144,34 @@ export class JiraStore {
   deleteLink(id: string) {
     this.links.delete(id);
     this.remove.run('link', id);
+  }
+
+  /** The issue as search sees it now: current, or its state before writes still within the index lag. */
+  indexed(i: IssueRec, reconciled: ReadonlySet<number>): IssueRec | null {
+    const s = this.stale.get(i.id);
+    if (!s || reconciled.has(i.id)) return i;
+    if (s.until <= this.indexLag.now()) {
+      this.stale.delete(i.id);
+      return i;
+    }
+    return s.seen;
+  }
+
+  /** Index every pending write now (what waiting out the lag does). */
+  settleIndex() {
+    this.stale.clear();
+  }
+
+  private noteUnindexed(id: number) {
+    const now = this.indexLag.now();
+    const pending = this.stale.get(id);
+    if (pending && pending.until > now) {
+      pending.until = now + this.indexLag.ms;
+      return;
+    }
+    // Routes change issue records in place before saving them, so the state search last saw is the stored row.
+    const row = this.readIssue.get(String(id)) as { json: string } | undefined;
+    this.stale.set(id, { seen: row ? (JSON.parse(row.json) as IssueRec) : null, until: now + this.indexLag.ms });
   }
 
   projectByKeyOrId(keyOrId: string): ProjectRec | undefined {
@@ -169,6 +215,9 @@ export class JiraStore {
           break;
         case 'priority':
           this.priorities.set(r.id, v as PriorityRec);
+          break;
+        case 'resolution':
+          this.resolutions.set(r.id, v as ResolutionRec);
           break;
         case 'field':
           this.fields.set(r.id, v as FieldRec);
