@@ -50,6 +50,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const now = opts.now ?? Date.now;
   const knobs = defaultKnobs();
   store.indexLag.now = now;
+  // Read live: a knob change applies to the next write, whoever makes it (a route or a test's direct store write).
+  store.indexLag.ms = () => Math.max(0, Number(knobs.indexLagMs) || 0);
   const calls: CallRecord[] = [];
   const drift: string[] = [];
   let inFlight = 0;
@@ -155,7 +157,6 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         },
       };
     let reply: RouteReply;
-    store.indexLag.ms = Math.max(0, Number(knobs.indexLagMs) || 0);
     try {
       reply = handler({
         store,

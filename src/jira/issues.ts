@@ -20,8 +20,8 @@ export async function getIssue(
 }
 
 /**
- * Creates an issue; `fields` is Jira's create body (project, issuetype, summary, ADF description, ...);
- * `update` takes operations such as `issuelinks` that Jira applies in the same request.
+ * Creates an issue; `fields` is Jira's create body (project, issuetype, summary, ADF description, ...), `update`
+ * its operations (e.g. `issuelinks` to link the issue in the same request).
  */
 export async function createIssue(
   t: JiraTransport,

@@ -40,14 +40,6 @@ export const IssueLinkTypeSchema = z.object({
   outward: z.string(),
 });
 
-const LinkedIssueSchema = z.object({ id: z.string(), key: z.string() });
-/** One entry of an issue's `issuelinks`: the other issue is on the side named. */
-export const IssueLinkSchema = z.object({
-  type: z.object({ name: z.string() }),
-  inwardIssue: LinkedIssueSchema.optional(),
-  outwardIssue: LinkedIssueSchema.optional(),
-});
-
 /** Common issue fields, each optional: a search only returns the fields it asked for. */
 export const IssueFieldsSchema = z
   .object({
@@ -61,7 +53,6 @@ export const IssueFieldsSchema = z
     assignee: UserSchema.nullable().optional(),
     priority: PrioritySchema.nullable().optional(),
     labels: z.array(z.string()).optional(),
-    issuelinks: z.array(IssueLinkSchema).optional(),
   })
   .catchall(z.unknown());
 

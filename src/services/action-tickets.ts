@@ -5,7 +5,7 @@ import { nextSprint, sprintEndDate } from '../domain/sprints';
 import { getScrumBoards, getSprints, moveIssuesToSprint } from '../jira/agile';
 import { JiraError } from '../jira/errors';
 import { createIssue, getIssue } from '../jira/issues';
-import { createIssueLink } from '../jira/links';
+import { createIssueLink, linkOnCreate, outwardLinkedIds } from '../jira/links';
 import type { Issue, Sprint } from '../jira/schemas';
 import { SprintFieldValueSchema } from '../jira/schemas';
 import { searchAll } from '../jira/search';
@@ -38,15 +38,6 @@ interface Context {
   existing: Map<string, Found>;
 }
 
-/** Ids of the incident's linked action tickets: the incident's own links are read consistently. */
-function linkedActionIds(incident: Issue): number[] {
-  return (incident.fields?.issuelinks ?? [])
-    .filter((l) => l.type.name === ACTION_LINK_TYPE.name)
-    .flatMap((l) => [l.inwardIssue?.id, l.outwardIssue?.id])
-    .filter((id): id is string => id !== undefined)
-    .map(Number);
-}
-
 /**
  * The incident's action tickets, by item id. Search is eventually consistent, so the tickets linked to the
  * incident are named in reconcileIssues: a ticket created a moment ago (even by a create whose answer was
@@ -58,7 +49,7 @@ async function ticketsInJira(
   incident: Issue,
   sprintFieldId: string | null,
 ): Promise<Map<string, Found>> {
-  const linked = linkedActionIds(incident);
+  const linked = outwardLinkedIds(incident.fields, ACTION_LINK_TYPE.name);
   const found = await searchAll(jira, jql.actionTicketsOf(projectKey, incident.key), {
     fields: ['status', ...(sprintFieldId ? [sprintFieldId] : [])],
     properties: [ACTION_PROPERTY],
@@ -323,10 +314,8 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
       },
     },
   ];
-  // The link travels with the create, on the same sides as finish(): the incident inward, the new ticket outward.
-  const link = {
-    issuelinks: [{ add: { type: { name: ACTION_LINK_TYPE.name }, inwardIssue: { key: ctx.incident.key } } }],
-  };
+  // Linked in the create request itself: if Jira's answer is lost, the incident's links still name the ticket.
+  const link = linkOnCreate(ACTION_LINK_TYPE.name, ctx.incident.key);
   // Fields a create screen may lack: the sprint field, the links. Without them, finish() does those steps.
   let sprint = ctx.sprintFieldId !== null;
   let linked = true;

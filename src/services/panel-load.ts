@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { ACTION_PROPERTY, INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import {
+  ACTION_LINK_TYPE,
+  ACTION_PROPERTY,
+  INCIDENT_TYPE,
+  INDEX_PROPERTY,
+  POSTMORTEM_PROPERTY,
+} from '../domain/jira-names';
 import { jql } from '../domain/jql';
 import { groupForReview } from '../domain/review';
 import { rankSimilar, type IncidentText } from '../domain/similarity';
 import { findAssignableUsers } from '../jira/config';
 import { JiraError } from '../jira/errors';
 import { getIssue } from '../jira/issues';
+import { outwardLinkedIds } from '../jira/links';
 import type { Issue } from '../jira/schemas';
 import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
@@ -43,7 +50,7 @@ export async function loadPanel(
   now: number,
 ): Promise<PanelData> {
   const issue = await getIssue(jira, issueKey, {
-    fields: ['summary', 'status', 'issuetype', 'created', 'project'],
+    fields: ['summary', 'status', 'issuetype', 'created', 'project', 'issuelinks'],
     properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
     expand: ['changelog'],
   }).catch((e: unknown) => {
@@ -110,6 +117,8 @@ export async function loadPanel(
       fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
       properties: [ACTION_PROPERTY],
       maxResults: 500,
+      // Tickets created a moment ago may not be indexed yet: the incident's links (read consistently) name them.
+      reconcileIssues: outwardLinkedIds(f, ACTION_LINK_TYPE.name),
     }),
     searchAll(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), {
       fields: ['summary', 'created'],

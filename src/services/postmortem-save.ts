@@ -45,6 +45,7 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string, extraFields: string[] = []) {
   const issue = await getIssue(jira, issueKey, {
+    // issuelinks (when asked): the action tickets already linked, for reconcileIssues (search lags; GET does not).
     fields: ['summary', 'issuetype', 'project', ...extraFields],
     properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
   });

@@ -9,7 +9,7 @@ let jira: TestJira;
 let r: ResolverMap;
 beforeEach(async () => {
   await jira?.close();
-  jira = await startTestJira();
+  jira = await startTestJira({ jiraLike: true });
   r = buildResolvers(jira.platform);
 });
 after(async () => {

@@ -6,7 +6,7 @@ import { raw, startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 before(async () => {
-  jira = await startTestJira();
+  jira = await startTestJira({ jiraLike: true });
 });
 afterEach(() => {
   jira.emulator.knobs.faults = [];

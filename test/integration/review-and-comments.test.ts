@@ -9,7 +9,7 @@ import { startTestJira, type TestJira } from '../support/jira';
 let jira: TestJira;
 let r: ResolverMap;
 before(async () => {
-  jira = await startTestJira();
+  jira = await startTestJira({ jiraLike: true });
   r = buildResolvers(jira.platform);
 });
 after(async () => {

@@ -26,8 +26,6 @@ const ticketsOf = (key: string) =>
 const stored = (key: string) => StoredPostMortemSchema.parse(store().issuesByKey.get(key)?.properties.postmortem);
 let n = 0;
 const rid = () => `request-${++n}-slots`;
-/** Turns on the emulator's search lag where it has the knob (it is being added); a no-op before. */
-const searchLag = (ms: number) => Object.assign(jira.emulator.knobs, { indexLagMs: ms });
 
 /** Each ticket belongs to the item whose key it is on the post-mortem, by the item id it carries. */
 function assertBoundById(key: string) {
@@ -153,7 +151,7 @@ describe('a lost create answer under KVS latency and search lag never makes a fo
           )
         ).ok,
       );
-      searchLag(3_600_000);
+      jira.emulator.knobs.indexLagMs = 3_600_000; // search sees none of the new tickets unless reconciled
       jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue$', status: 500, times: 1, when: 'after' });
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>

@@ -7,7 +7,7 @@ import { buildResolvers } from '../../src/resolvers/definitions';
 import { payloads, type ResolverName } from '../../src/shared/contract';
 import { ActionTicketPropertySchema, StoredPostMortemSchema, isWellFormed } from '../../src/shared/postmortem';
 import { FAULT_KINDS, runFaultMatrix } from '../support/fault-matrix';
-import { faultyPlatform, slowKvs } from '../support/faulty';
+import { faultyPlatform } from '../support/faulty';
 import { hostileString, rng } from '../support/generate';
 import { filledPostMortem, newIncident } from '../support/incidents';
 import { startTestJira } from '../support/jira';
@@ -26,11 +26,10 @@ const t0 = Date.now();
 const ctx = (issueKey: string, accountId = 'acc-bob') => ({ accountId, issueKey, projectKey: 'OPS' });
 
 async function concurrency() {
-  const jira = await startTestJira();
-  const f = faultyPlatform(jira, { kvs: slowKvs(jira.kvs, 5, 25, 11) });
+  // jiraLike: a KVS taking 5-25 ms per operation and a search index that lags writes (reconcileIssues only).
+  const jira = await startTestJira({ jiraLike: true });
+  const f = faultyPlatform(jira);
   const r = buildResolvers(f.platform);
-  // Search lag: the emulator's knob where it exists (a write is seen by search only after this long).
-  Object.assign(jira.emulator.knobs, { indexLagMs: 3_600_000 });
   let requests = 0;
   let failedAnswers = 0;
   const counts: number[] = [];

@@ -1,30 +1,11 @@
 import { adfProblems } from '../adf';
 import { HttpError, forbidden } from '../http-error';
-import { can, editableIssue, visibleIssue } from '../permissions';
+import { can, editableIssue, visibleIssue, type Caller } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
+import type { JiraStore } from '../state/store';
 import { resolutionOf, transitionsFrom } from '../workflow';
 import { applyFields, throwIfErrors } from './issue-fields';
-import { noContent, obj, ok, str, type RouteRequest, type RouteTable } from './types';
-
-/**
- * `update.issuelinks: [{ add: { type, inwardIssue | outwardIssue } }]` on create: Jira makes the issue and its
- * links in one request (the new issue takes the other side). Checked before the issue exists, so a bad link
- * refuses the whole create.
- */
-function createLinks(store: RouteRequest['store'], caller: RouteRequest['caller'], update: unknown) {
-  const ops = obj(update).issuelinks;
-  return (Array.isArray(ops) ? ops : []).map((op) => {
-    const add = obj(obj(op).add);
-    const tref = obj(add.type);
-    const type = [...store.linkTypes.values()].find(
-      (t) => t.id === str(tref.id) || t.name.toLowerCase() === (str(tref.name) ?? '').toLowerCase(),
-    );
-    if (!type) throw new HttpError(400, [], { issuelinks: `No issue link type '${str(tref.name) ?? ''}' found.` });
-    const ref = obj(add.outwardIssue ?? add.inwardIssue);
-    const other = visibleIssue(store, caller, str(ref.key) ?? str(ref.id) ?? '');
-    return { typeId: type.id, other, newIsInward: add.outwardIssue !== undefined };
-  });
-}
+import { noContent, obj, ok, str, type RouteTable } from './types';
 
 const list = (v: string | null): string[] =>
   v
@@ -79,6 +60,7 @@ export const issueRoutes: RouteTable = {
     for (const id of project.createScreenExcludes ?? []) {
       if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
     }
+    // The links field can be missing from a create screen too: then update.issuelinks is refused the same way.
     if (Array.isArray(obj(b.update).issuelinks) && project.createScreenExcludes?.includes('issuelinks'))
       errors.issuelinks = "Field 'issuelinks' cannot be set. It is not on the appropriate screen, or unknown.";
     throwIfErrors(errors);
@@ -89,17 +71,11 @@ export const issueRoutes: RouteTable = {
       const key = str(po.key);
       if (key) issue.properties[key] = po.value;
     }
-    const links = createLinks(store, caller, b.update);
-    store.putIssue(issue);
-    for (const l of links) {
-      const other = l.other.id;
-      store.putLink({
-        id: String(store.nextId('link', 10000)),
-        typeId: l.typeId,
-        inwardIssueId: l.newIsInward ? issue.id : other,
-        outwardIssueId: l.newIsInward ? other : issue.id,
-      });
-    }
+    const links = createLinks(store, caller, issue, obj(b.update).issuelinks);
+    store.batch(() => {
+      store.putIssue(issue);
+      for (const l of links) store.putLink({ id: String(store.nextId('link', 10000)), ...l });
+    });
     return ok({ id: String(id), key: issue.key, self: `${base}/rest/api/3/issue/${id}` }, 201);
   },
 
@@ -205,3 +181,37 @@ export const issueRoutes: RouteTable = {
     return ok({ id, body: adf, created: at, updated: at, author: render.user(caller.user) }, 201);
   },
 };
+
+/**
+ * `update.issuelinks` on create: [{ add: { type: { name }, inwardIssue | outwardIssue: { key } } }]. The new issue
+ * takes the other side, so {add: {type: Blocks, inwardIssue: A}} reads "A blocks NEW" (the issue-linking model).
+ * The link is made with the issue, in one request: no answer is needed to know it exists.
+ */
+function createLinks(store: JiraStore, caller: Caller, issue: IssueRec, raw: unknown) {
+  const out: { typeId: string; inwardIssueId: number; outwardIssueId: number }[] = [];
+  for (const op of Array.isArray(raw) ? raw : []) {
+    const add = obj(obj(op).add);
+    const tref = obj(add.type);
+    const type = [...store.linkTypes.values()].find(
+      (t) => t.id === str(tref.id) || t.name.toLowerCase() === (str(tref.name) ?? '').toLowerCase(),
+    );
+    if (!type)
+      throw new HttpError(400, [], { issuelinks: `No issue link type with name '${str(tref.name) ?? ''}' found.` });
+    const inRef = obj(add.inwardIssue);
+    const outRef = obj(add.outwardIssue);
+    const otherRef = str(inRef.key) ?? str(inRef.id) ?? str(outRef.key) ?? str(outRef.id) ?? '';
+    const other = store.issueByKeyOrId(otherRef);
+    const project = other ? store.projects.get(other.projectId) : undefined;
+    if (!other || !project || !can(caller, project, 'BROWSE'))
+      throw new HttpError(400, [], {
+        issuelinks: `Issue '${otherRef}' does not exist or you do not have permission to see it.`,
+      });
+    const otherIsInward = Object.keys(inRef).length > 0;
+    out.push({
+      typeId: type.id,
+      inwardIssueId: otherIsInward ? other.id : issue.id,
+      outwardIssueId: otherIsInward ? issue.id : other.id,
+    });
+  }
+  return out;
+}

@@ -54,7 +54,7 @@ export class JiraStore {
    * #api-rest-api-3-search-jql-post: reconcileIssues "to ensure read-after-write consistency"). Until then search sees
    * the issue as it was before the write (or not at all, for a new issue).
    */
-  readonly indexLag = { ms: 0, now: (): number => Date.now() };
+  readonly indexLag = { ms: (): number => 0, now: (): number => Date.now() };
   private readonly stale = new Map<number, { seen: IssueRec | null; until: number }>();
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
@@ -136,7 +136,7 @@ export class JiraStore {
     this.write('resolution', r.id, r);
   }
   putIssue(i: IssueRec) {
-    if (this.indexLag.ms > 0) this.noteUnindexed(i.id);
+    if (this.indexLag.ms() > 0) this.noteUnindexed(i.id);
     this.issues.set(i.id, i);
     this.issuesByKey.set(i.key, i);
     this.write('issue', String(i.id), i);
@@ -166,12 +166,12 @@ export class JiraStore {
     const now = this.indexLag.now();
     const pending = this.stale.get(id);
     if (pending && pending.until > now) {
-      pending.until = now + this.indexLag.ms;
+      pending.until = now + this.indexLag.ms();
       return;
     }
     // Routes change issue records in place before saving them, so the state search last saw is the stored row.
     const row = this.readIssue.get(String(id)) as { json: string } | undefined;
-    this.stale.set(id, { seen: row ? (JSON.parse(row.json) as IssueRec) : null, until: now + this.indexLag.ms });
+    this.stale.set(id, { seen: row ? (JSON.parse(row.json) as IssueRec) : null, until: now + this.indexLag.ms() });
   }
 
   projectByKeyOrId(keyOrId: string): ProjectRec | undefined {
