@@ -81,6 +81,11 @@ async function concurrency() {
   );
 }
 
+const steps = (xs: { step: string }[]) => {
+  const n = new Set(xs.map((x) => x.step)).size;
+  return `${n} write step${n === 1 ? '' : 's'}`;
+};
+
 async function faults() {
   const jira = await startTestJira();
   const results = await runFaultMatrix(jira, FAULT_KINDS);
@@ -90,7 +95,7 @@ async function faults() {
     const bad = mine.filter((x) => !x.ok);
     rows.push([
       `Fault then retry: ${area}`,
-      `${new Set(mine.map((x) => x.step)).size} write steps x ${FAULT_KINDS.length} faults (${FAULT_KINDS.join(', ')})`,
+      `${steps(mine)} x ${FAULT_KINDS.length} faults (${FAULT_KINDS.join(', ')})`,
       bad.length
         ? `FAIL ${bad.length}: ${bad.map((b) => `${b.step}/${b.kind}: ${b.problem ?? (b.fired ? 'crash' : 'fault did not fire')}`).join('; ')}`
         : `${mine.length} of ${mine.length} intended state`,
