@@ -1,10 +1,20 @@
-import { byCategory, byService, monthlyTrend, ratio, type IncidentFacts } from '../../src/domain/report-math';
+import {
+  byCategory,
+  byService,
+  monthlyTrend,
+  ratio,
+  recurringIdeas,
+  recurringThemes,
+  repeatChains,
+  type IncidentFacts,
+} from '../../src/domain/report-math';
 import { ACTION_PROPERTY, INDEX_PROPERTY } from '../../src/domain/jira-names';
 import { jql } from '../../src/domain/jql';
 import { searchAll } from '../../src/jira/search';
 import type { JiraTransport } from '../../src/jira/transport';
 import { ActionTicketPropertySchema, IndexRecordSchema } from '../../src/shared/postmortem';
 import type { ReportFilters } from '../../src/shared/report';
+import type { BenchFigures } from './figures';
 
 const DAY = 86_400_000;
 
@@ -12,7 +22,12 @@ const DAY = 86_400_000;
  * The naive report, for comparison: page through every incident and every action ticket with all fields
  * at maxResults=100, then compute the same figures in memory.
  */
-export async function naiveReport(jira: JiraTransport, projectKey: string, f: ReportFilters, now: number) {
+export async function naiveReport(
+  jira: JiraTransport,
+  projectKey: string,
+  f: ReportFilters,
+  now: number,
+): Promise<BenchFigures> {
   const incidents = await searchAll(jira, jql.incidents(projectKey), {
     fields: ['*all'],
     properties: [INDEX_PROPERTY],
@@ -72,5 +87,8 @@ export async function naiveReport(jira: JiraTransport, projectKey: string, f: Re
     ),
     categories: byCategory(facts.filter((i) => i.created >= since(f.windowDays))),
     services: byService(facts.filter((i) => i.created >= since(f.windowDays))),
+    chains: repeatChains(facts.filter((i) => i.created >= since(Math.max(365, f.windowDays)))),
+    themes: recurringThemes(facts.filter((i) => i.created >= since(f.windowDays))),
+    parkingIdeas: recurringIdeas(facts.filter((i) => i.created >= since(f.windowDays))),
   };
 }

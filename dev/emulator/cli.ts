@@ -6,7 +6,7 @@ import { startEmulator } from './server';
 
 /**
  * The emulator on its own (for benchmarks, or to poke at with curl):
- * `npm run emulator -- --size bench --port 4000`. Prints one JSON line with its URL when ready.
+ * `npm run emulator -- --size bench [--incidents 100000] --port 4000`. Prints one JSON line with its URL when ready.
  */
 async function main() {
   const { values } = parseArgs({
@@ -15,6 +15,8 @@ async function main() {
       file: { type: 'string', default: ':memory:' },
       seed: { type: 'string', default: '42' },
       size: { type: 'string', default: 'demo' },
+      /** With --size bench: how many incidents over the five years (three action tickets each). */
+      incidents: { type: 'string' },
       now: { type: 'string' },
     },
   });
@@ -24,7 +26,7 @@ async function main() {
   if (values.size !== 'none') {
     const size =
       values.size === 'bench'
-        ? { incidents: 10_000, spanDays: 5 * 365, actionsPerIncident: 3 as const }
+        ? { incidents: Number(values.incidents ?? 10_000), spanDays: 5 * 365, actionsPerIncident: 3 as const }
         : { incidents: 180, spanDays: 365, actionsPerIncident: 'varied' as const };
     seeded = seedDemo(emulator.store, { seed: Number(values.seed), now, ...size });
     await ensureSiteSetup(localPlatform(emulator.url).asApp(), localPlatform(emulator.url).kvs);

@@ -17,6 +17,11 @@ export interface Knobs {
   maxConcurrent: number | null;
   /** With maxConcurrent, queue excess requests instead of refusing them (a benchmark's steady state). */
   queueExcess: boolean;
+  /**
+   * Answer a repeated search from memory until the next write (the benchmark's steady state: Jira answers
+   * from its index, while the emulator would rescan every issue). Off by default.
+   */
+  cacheSearches: boolean;
   faults: FaultRule[];
   /** Caps every search page at this many issues (null: the emulator's own page-size model). */
   maxPageSize: number | null;
@@ -31,6 +36,7 @@ export const defaultKnobs = (): Knobs => ({
   latencyMs: 0,
   maxConcurrent: null,
   queueExcess: false,
+  cacheSearches: false,
   faults: [],
   maxPageSize: null,
   indexLagMs: 0,
@@ -44,6 +50,8 @@ export interface CallRecord {
   asApp: boolean;
   status: number;
   ms: number;
+  /** Issues in the response (search pages, single issues): Jira charges a point for each. */
+  issues?: number;
   faulted?: string;
 }
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { costOf, issuesReturned } from './cost';
 import { defaultKnobs, faultReply, takeFault, type CallRecord, type Knobs } from './faults';
 import { HttpError } from './http-error';
 import { PropertyIndex } from './jql/property-index';
@@ -59,6 +60,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   let base = '';
 
   const server = http.createServer((req, res) => void serve(req, res));
+  // A search over 100,000s of issues can block the loop for a second: an idle keep-alive socket closed on the
+  // default 5 s timer would then race a client reusing it (ECONNRESET).
+  server.keepAliveTimeout = 60_000;
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -192,6 +196,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   function send(res: http.ServerResponse, record: CallRecord, reply: RouteReply, started: number, faulted?: string) {
     record.status = reply.status;
     record.ms = Date.now() - started;
+    record.issues = issuesReturned(reply.body);
     if (faulted) record.faulted = faulted;
     const headers: Record<string, string> = { ...(reply.headers ?? {}) };
     if (reply.body !== undefined) headers['Content-Type'] = 'application/json;charset=UTF-8';
@@ -209,6 +214,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       calls.length = 0;
       return reply(200, {});
     }
+    if (path === '/__emulator/cost' && method === 'GET') return reply(200, costOf(calls));
     if (path === '/__emulator/drift') return reply(200, drift);
     if (path === '/__emulator/index/settle' && method === 'POST') {
       store.settleIndex();
@@ -217,6 +223,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (path === '/__emulator/knobs' && method === 'POST') {
       try {
         Object.assign(knobs, JSON.parse(raw || '{}'));
+        store.cacheSearches = knobs.cacheSearches;
       } catch {
         return reply(400, { error: 'knobs must be JSON' });
       }

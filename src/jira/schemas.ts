@@ -16,6 +16,8 @@ export const IssueTypeSchema = z.object({
   name: z.string(),
   subtask: z.boolean().optional(),
   hierarchyLevel: z.number().optional(),
+  /** Present on project-scoped (team-managed) types, which the app never uses as its site-wide Incident type. */
+  scope: z.object({ type: z.string() }).passthrough().optional(),
 });
 export const PrioritySchema = z.object({ id: z.string(), name: z.string() });
 export const ProjectSchema = z.object({

@@ -11,7 +11,9 @@ import { loadSettings, saveSettings } from '../services/settings-admin';
 import { searchUsers } from '../services/users';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
-import { toFailure } from './errors';
+import { failureCause, toFailure } from './errors';
+import { logFailure } from '../services/failure-log';
+import { withSelfHealingSetup } from '../services/site-setup';
 
 type Handler<K extends ResolverName> = (
   payload: z.output<(typeof payloads)[K]>,
@@ -79,21 +81,69 @@ function define<S extends z.ZodType, T>(
   };
 }
 
-/** The same definitions serve Forge (src/index.ts) and the local harness (dev/harness). */
+/**
+ * The same definitions serve Forge (src/index.ts) and the local harness (dev/harness). Each resolver's Jira access
+ * heals the app's setup on first use (services/site-setup), and each failure it answers is logged once.
+ */
 export function buildResolvers(platform: Platform): ResolverMap {
+  const healing = withSelfHealingSetup(platform);
   return {
-    'panel/load': define(payloads['panel/load'], handlers['panel/load'], platform),
-    'panel/save': define(payloads['panel/save'], handlers['panel/save'], platform),
-    'actions/create': define(payloads['actions/create'], handlers['actions/create'], platform),
-    'actions/createSprint': define(payloads['actions/createSprint'], handlers['actions/createSprint'], platform),
-    'review/outcome': define(payloads['review/outcome'], handlers['review/outcome'], platform),
-    'review/complete': define(payloads['review/complete'], handlers['review/complete'], platform),
-    'comment/agenda': define(payloads['comment/agenda'], handlers['comment/agenda'], platform),
-    'comment/postmortem': define(payloads['comment/postmortem'], handlers['comment/postmortem'], platform),
-    'users/search': define(payloads['users/search'], handlers['users/search'], platform),
-    'settings/load': define(payloads['settings/load'], handlers['settings/load'], platform),
-    'settings/save': define(payloads['settings/save'], handlers['settings/save'], platform),
-    'report/headline': define(payloads['report/headline'], handlers['report/headline'], platform),
-    'report/details': define(payloads['report/details'], handlers['report/details'], platform),
+    'panel/load': withFailureLog('panel/load', define(payloads['panel/load'], handlers['panel/load'], healing)),
+    'panel/save': withFailureLog('panel/save', define(payloads['panel/save'], handlers['panel/save'], healing)),
+    'actions/create': withFailureLog(
+      'actions/create',
+      define(payloads['actions/create'], handlers['actions/create'], healing),
+    ),
+    'actions/createSprint': withFailureLog(
+      'actions/createSprint',
+      define(payloads['actions/createSprint'], handlers['actions/createSprint'], healing),
+    ),
+    'review/outcome': withFailureLog(
+      'review/outcome',
+      define(payloads['review/outcome'], handlers['review/outcome'], healing),
+    ),
+    'review/complete': withFailureLog(
+      'review/complete',
+      define(payloads['review/complete'], handlers['review/complete'], healing),
+    ),
+    'comment/agenda': withFailureLog(
+      'comment/agenda',
+      define(payloads['comment/agenda'], handlers['comment/agenda'], healing),
+    ),
+    'comment/postmortem': withFailureLog(
+      'comment/postmortem',
+      define(payloads['comment/postmortem'], handlers['comment/postmortem'], healing),
+    ),
+    'users/search': withFailureLog('users/search', define(payloads['users/search'], handlers['users/search'], healing)),
+    'settings/load': withFailureLog(
+      'settings/load',
+      define(payloads['settings/load'], handlers['settings/load'], healing),
+    ),
+    'settings/save': withFailureLog(
+      'settings/save',
+      define(payloads['settings/save'], handlers['settings/save'], healing),
+    ),
+    'report/headline': withFailureLog(
+      'report/headline',
+      define(payloads['report/headline'], handlers['report/headline'], healing),
+    ),
+    'report/details': withFailureLog(
+      'report/details',
+      define(payloads['report/details'], handlers['report/details'], healing),
+    ),
+  };
+}
+
+/** One structured log line for each failure a resolver answers (what the person sees is the Result itself). */
+function withFailureLog<T>(name: ResolverName, run: (payload: unknown, ctx: InvocationContext) => Promise<Result<T>>) {
+  return async (payload: unknown, ctx: InvocationContext): Promise<Result<T>> => {
+    const result = await run(payload, ctx);
+    if (!result.ok)
+      logFailure(
+        { resolver: name, issueKey: ctx.issueKey, projectKey: ctx.projectKey },
+        failureCause(result),
+        result.error.code,
+      );
+    return result;
   };
 }

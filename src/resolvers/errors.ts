@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { JiraError, JiraResponseShapeError } from '../jira/errors';
-import { AppFailure, isNoAnswer } from '../services/failure';
+import { AppFailure, SetupFailure, isNoAnswer } from '../services/failure';
+import { incidentTypeMissing, isIncidentTypeUnknown } from '../services/install';
 import { messages } from '../shared/messages';
 import type { AppError, Result } from '../shared/result';
 
@@ -13,8 +14,27 @@ function fail(e: AppError): Result<never> {
   return { ok: false, error };
 }
 
+const causes = new WeakMap<object, unknown>();
+
+/** The error a failure envelope was made from (for the structured failure log), if it was made by toFailure. */
+export function failureCause(result: Result<unknown>): unknown {
+  return causes.get(result);
+}
+
 /** Turns any failure into the envelope the UI understands, keeping Jira's own words where there are some. */
 export function toFailure(error: unknown): Result<never> {
+  const result = describe(error);
+  causes.set(result, error);
+  return result;
+}
+
+function describe(error: unknown): Result<never> {
+  if (error instanceof SetupFailure)
+    return { ok: false, error: { code: error.code, message: error.message, setup: error.problem } };
+  if (error instanceof JiraError && isIncidentTypeUnknown(error)) {
+    const f = incidentTypeMissing();
+    return { ok: false, error: { code: f.code, message: f.message, setup: f.problem } };
+  }
   if (error instanceof AppFailure) {
     const { code, message, details, hint, data } = error;
     return fail({ code, message, details, hint, data });

@@ -1,5 +1,5 @@
 import type { DataState } from '../shared/messages';
-import type { ErrorCode } from '../shared/result';
+import type { ErrorCode, SetupProblem } from '../shared/result';
 
 /** A failure a service explains itself (rather than Jira): becomes the Result envelope unchanged. */
 export class AppFailure extends Error {
@@ -13,6 +13,17 @@ export class AppFailure extends Error {
   ) {
     super(message);
     this.name = 'AppFailure';
+  }
+}
+
+/** The app's site setup cannot be made by the app itself: the message says what a Jira admin must do. */
+export class SetupFailure extends AppFailure {
+  constructor(
+    readonly problem: SetupProblem,
+    message: string,
+  ) {
+    super('SETUP_REQUIRED', message);
+    this.name = 'SetupFailure';
   }
 }
 

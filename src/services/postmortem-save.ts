@@ -21,6 +21,7 @@ import { AppFailure } from './failure';
 import { mergeServerOwned, sameDoc } from './postmortem-merge';
 import { pendingSteps, readPending, type Pending } from './postmortem-pending';
 import { claimVersion, writeDocument, writeIndex } from './postmortem-write';
+import { markMonthChanged } from './report-cache';
 
 const SECTIONS: [keyof PostMortem, string][] = [
   ['status', 'Status'],
@@ -46,7 +47,8 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
 export async function readStoredPostMortem(jira: JiraTransport, issueKey: string, extraFields: string[] = []) {
   const issue = await getIssue(jira, issueKey, {
     // issuelinks (when asked): the action tickets already linked, for reconcileIssues (search lags; GET does not).
-    fields: ['summary', 'issuetype', 'project', ...extraFields],
+    // created: the month whose kept copy of post-mortems the report must drop (report-cache.ts).
+    fields: ['summary', 'issuetype', 'project', 'created', ...extraFields],
     properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
@@ -161,6 +163,9 @@ export async function savePostMortem(
     summary: summaryEdit(jira, issueKey, doc, input, issue.fields?.summary ?? ''),
     repeatLink: repeatLink(jira, issueKey, doc, stored, pending),
   });
+  // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
+  // must not fail a save that worked: the kept month then expires within a day.
+  if (!unchanged) await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
   return {
     postmortem: next,
     summary: steps.summary,

@@ -14,18 +14,20 @@ import { groupForReview } from '../domain/review';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { TicketView } from '../shared/contract';
-import { ActionTicketPropertySchema, IndexRecordSchema } from '../shared/postmortem';
+import { IndexRecordSchema } from '../shared/postmortem';
 import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
 import { explainRefusals, requireIncidentProject } from './project-access';
 import { readLastReview, readOutcomes } from './review';
+import { postmortemsByMonth } from './report-cache';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
 /** Jira's burst limit is about 10 requests at once: stay under it. */
 export const REPORT_CONCURRENCY = 8;
 const DAY = 86_400_000;
+const PRIORITIES = ['P1', 'P2', 'P3'] as const;
 
 /** The headline figures: one round of concurrent approximate counts, whatever the number of incidents. */
 export async function reportHeadline(
@@ -92,12 +94,18 @@ export async function reportDetails(
     cachedSiteConfig(kvs),
     readLastReview(kvs, projectKey, now),
   ]);
-  const [incidents, windowTickets, reviewTickets] = await explainRefusals(
+  const priorityQueries = PRIORITIES.flatMap((p) => [q.priorityAll(p), q.priorityDone(p)]);
+  const [incidents, priorityCounts, reviewTickets] = await explainRefusals(
     jira,
     projectKey,
     Promise.all([
-      searchAll(jira, q.patterns(span), { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
-      searchAll(jira, q.actions, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
+      // Closed months come from app storage (report-cache.ts): a view reads live only the recent and oldest days.
+      postmortemsByMonth(jira, kvs, projectKey, q.patterns(span), span, now, {
+        fields: ['created'],
+        properties: [INDEX_PROPERTY],
+      }),
+      // Completion by priority is six counts, not a listing of the window's action tickets.
+      countAll(priorityQueries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
       searchAll(jira, q.review(lastReviewAt), {
         fields: TICKET_FIELDS,
         properties: [ACTION_PROPERTY],
@@ -123,22 +131,13 @@ export async function reportDetails(
       ),
     };
   });
-  const actions = windowTickets.flatMap((t) => {
-    const prop = ActionTicketPropertySchema.safeParse(t.properties?.[ACTION_PROPERTY]);
-    return prop.success
-      ? [{ priority: prop.data.priority, done: t.fields?.status?.statusCategory.key === 'done' }]
-      : [];
-  });
-  const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => {
-    const mine = actions.filter((a) => a.priority === p);
-    return {
-      priority: p,
-      completion: ratio(
-        { count: mine.filter((a) => a.done).length, jql: q.priorityDone(p) },
-        { count: mine.length, jql: q.priorityAll(p) },
-      ),
-    };
-  });
+  const byPriority = PRIORITIES.map((p) => ({
+    priority: p,
+    completion: ratio(
+      { count: priorityCounts.get(q.priorityDone(p)) ?? 0, jql: q.priorityDone(p) },
+      { count: priorityCounts.get(q.priorityAll(p)) ?? 0, jql: q.priorityAll(p) },
+    ),
+  }));
   const today = new Date(now).toISOString().slice(0, 10);
   const views = reviewTickets
     .map((t) => toTicketView(t, today, config?.sprintFieldId ?? null))

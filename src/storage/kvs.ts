@@ -33,4 +33,6 @@ export const kvsKeys = {
   projectSettings: (projectId: string) => `project-settings:${projectId}`,
   /** Install-time configuration: the Incident issue type id, link type, sprint field id. */
   siteConfig: () => 'site-config',
+  /** Where a scheduled job stopped when its time budget ran out; the next run resumes there (services/job-budget). */
+  jobCursor: (job: string) => `job-cursor:${job}`,
 } as const;

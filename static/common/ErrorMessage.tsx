@@ -9,6 +9,7 @@ const TITLES: Record<AppError['code'], string> = {
   CONFLICT: 'Someone else changed this',
   TOO_LARGE: 'Too large to save',
   PRECONDITION: 'Not possible yet',
+  SETUP_REQUIRED: 'A Jira admin needs to finish setting up Post-mortem Loop',
   JIRA_ERROR: 'Jira reported a problem',
   UNCERTAIN: 'Not known whether it was saved',
   INTERNAL: 'Something went wrong',

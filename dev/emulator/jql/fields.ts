@@ -106,7 +106,6 @@ export function systemField(name: string, scope: FieldScope): FieldAccessor | un
     case 'key':
     case 'issue':
     case 'issuekey':
-    case 'id':
       return f(
         'text',
         (i) => [lc(i.key), String(i.id)],
@@ -118,6 +117,9 @@ export function systemField(name: string, scope: FieldScope): FieldAccessor | un
             : `An issue with key '${raw}' does not exist for field '${name}'.`;
         },
       );
+    case 'id':
+      // Compared as a number, so `id > 10500` works as in Jira (the on-time job pages through tickets in id order).
+      return f('number', (i) => [i.id]);
     case 'assignee':
       return f('text', (i) => (i.assigneeId ? [lc(i.assigneeId)] : []));
     case 'reporter':

@@ -14,6 +14,18 @@ const gone = () =>
 
 /** Issues matching the JQL that the caller may browse, in the query's order, as the (possibly lagging) index sees them. */
 function runJql(req: RouteRequest, jql: string, reconcile: number[] = []): IssueRec[] {
+  // Knob cacheSearches: a repeated search is answered from memory until the next write (not with reconcileIssues).
+  if (!req.store.cacheSearches || reconcile.length > 0) return evaluateJql(req, jql, reconcile);
+  const key = `${req.caller.user.accountId}|${req.now}|${jql}`;
+  const hit = req.store.searchCache.get(key);
+  if (hit && hit.version === req.store.version) return hit.issues;
+  const issues = evaluateJql(req, jql, reconcile);
+  if (req.store.searchCache.size >= 100) req.store.searchCache.clear();
+  req.store.searchCache.set(key, { version: req.store.version, issues });
+  return issues;
+}
+
+function evaluateJql(req: RouteRequest, jql: string, reconcile: number[]): IssueRec[] {
   if (!jql.trim())
     throw new HttpError(400, [
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',

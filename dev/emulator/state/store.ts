@@ -60,6 +60,11 @@ export class JiraStore {
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
   private readonly readIssue: Database.Statement;
+  /** Bumped on every write: cached search results (knob cacheSearches) are valid for one version only. */
+  version = 0;
+  /** Set from the cacheSearches knob. */
+  cacheSearches = false;
+  readonly searchCache = new Map<string, { version: number; issues: IssueRec[] }>();
 
   constructor(file = ':memory:') {
     this.db = new Database(file);
@@ -142,6 +147,7 @@ export class JiraStore {
     this.write('issue', String(i.id), i);
   }
   deleteLink(id: string) {
+    this.version++;
     this.links.delete(id);
     this.remove.run('link', id);
   }
@@ -159,6 +165,7 @@ export class JiraStore {
 
   /** Index every pending write now (what waiting out the lag does). */
   settleIndex() {
+    this.version++;
     this.stale.clear();
   }
 
@@ -193,6 +200,7 @@ export class JiraStore {
   }
 
   private write(kind: Kind, id: string, value: unknown) {
+    this.version++;
     this.upsert.run(kind, id, JSON.stringify(value));
   }
 

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+
+const ROOT = path.join(__dirname, '..', '..');
+const n = z.number().min(0);
+/** The bench's JSON, exactly as issue #11 specifies it: no key missing, none added. */
+const BenchJson = z
+  .object({
+    incidents: n,
+    actionTickets: n,
+    latencyMs: n,
+    window: n,
+    app: z.object({ calls: n, rounds: n, points: n, wallMs: n, peakRssMb: n }).strict(),
+    baseline: z.object({ calls: n, rounds: n, points: n, wallMs: n }).strict(),
+    ratio: z.object({ points: n, wall: n }).strict(),
+    panel: z
+      .object({
+        openCalls: n,
+        openRounds: n,
+        openPoints: n,
+        saveCalls: n,
+        createTicketsCalls: n,
+        createTicketsRounds: n,
+      })
+      .strict(),
+    bundles: z.record(z.string(), z.object({ jsGzipKb: n }).strict()),
+  })
+  .strict();
+
+describe('npm run bench at a tiny size', () => {
+  it('prints one JSON object of the agreed shape, and the baseline gives the app its figures', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'dev', 'bench', 'run.ts'), '--json', '--incidents', '300', '--latency', '0'],
+      { cwd: ROOT, timeout: 120_000 },
+    );
+    // execFile rejects on a non-zero exit: the bench exits 1 when the app and the baseline disagree.
+    const lines = stdout.trim().split('\n');
+    assert.equal(lines.length, 1, 'one line of JSON, nothing else on stdout');
+    const out = BenchJson.parse(JSON.parse(lines[0] ?? ''));
+    assert.equal(out.incidents, 300);
+    assert.equal(out.actionTickets, 900);
+    assert.equal(out.window, 365);
+    assert.ok(out.app.calls > 0 && out.baseline.calls > 0);
+    assert.ok(out.app.points >= out.app.calls, 'every call costs at least a point');
+    assert.deepEqual(Object.keys(out.bundles).sort(), ['page', 'panel']);
+    assert.equal(out.panel.saveCalls > 0 && out.panel.createTicketsCalls >= 3, true);
+  });
+});
