@@ -1,12 +1,11 @@
 import { doc, paragraph, strong, text } from '../domain/adf';
 import { ACTION_LABEL, ACTION_LINK_TYPE, ACTION_PROPERTY, INCIDENT_TYPE } from '../domain/jira-names';
 import { jql } from '../domain/jql';
-import { nextSprint, sprintEndDate } from '../domain/sprints';
-import { getScrumBoards, getSprints, moveIssuesToSprint } from '../jira/agile';
+import { moveIssuesToSprint } from '../jira/agile';
 import { JiraError } from '../jira/errors';
 import { createIssue, getIssue } from '../jira/issues';
 import { createIssueLink, linkOnCreate, outwardLinkedIds } from '../jira/links';
-import type { Issue, Sprint } from '../jira/schemas';
+import type { Issue } from '../jira/schemas';
 import { SprintFieldValueSchema } from '../jira/schemas';
 import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
@@ -16,6 +15,7 @@ import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { readSlots, SlotSchema, type Slot } from './action-slots';
 import { AppFailure } from './failure';
 import { readStoredPostMortem } from './postmortem-save';
+import { dueDateFor, placeOnKanban, resolveBoardTarget, type BoardTarget } from './placement';
 import { LEASE_MS } from './postmortem-write';
 import { projectSettings, siteConfig, type ProjectSettings } from './settings';
 import { recordTicketKeys } from './ticket-keys';
@@ -31,7 +31,7 @@ interface Context {
   requestId: string;
   now: number;
   incident: { id: string; key: string; summary: string; projectKey: string; service: string; category: string };
-  sprint: Sprint;
+  target: BoardTarget;
   sprintFieldId: string | null;
   settings: ProjectSettings;
   /** This incident's action tickets in Jira, by action item id. */
@@ -115,35 +115,16 @@ export async function createActionTickets(
     );
 
   const projectKey = issue.fields?.project?.key ?? issueKey.split('-')[0] ?? '';
-  const [config, settings, boards, slots] = await Promise.all([
+  const [config, settings, slots] = await Promise.all([
     siteConfig(kvs, jira),
     projectSettings(kvs, projectKey),
-    getScrumBoards(jira, projectKey),
     readSlots(kvs, issue.id),
   ]);
-  const board = boards[0];
-  if (!board)
-    throw new AppFailure(
-      'PRECONDITION',
-      `Project ${projectKey} has no scrum board, so there is no next sprint to put action items in. Rule 2 puts them in the next sprint, never the backlog: add a scrum board first.`,
-      undefined,
-      undefined,
-      'not-saved',
-    );
-  const [sprints, existing] = await Promise.all([
-    getSprints(jira, board.id, 'future'),
+  // Scrum: the next sprint; Kanban: the first column after the backlog (src/services/placement.ts).
+  const [target, existing] = await Promise.all([
+    resolveBoardTarget(jira, projectKey, settings),
     ticketsInJira(jira, projectKey, issue, config.sprintFieldId),
   ]);
-  const sprint = nextSprint(sprints);
-  if (!sprint) {
-    throw new AppFailure(
-      'PRECONDITION',
-      `Board "${board.name}" has no future sprint. Rule 2 puts action items directly in the next sprint, never the backlog, so no ticket was created.`,
-      undefined,
-      'create-sprint',
-      'not-saved',
-    );
-  }
   const ctx: Context = {
     jira,
     kvs,
@@ -157,7 +138,7 @@ export async function createActionTickets(
       service: stored?.service ?? '',
       category: stored?.category ?? '',
     },
-    sprint,
+    target,
     sprintFieldId: config.sprintFieldId,
     settings,
     existing,
@@ -192,7 +173,15 @@ export async function createActionTickets(
   let warning: string | null = null;
   if ([...keys].some(([id, key]) => items.find((a) => a.id === id)?.ticketKey !== key))
     warning = await recordTicketKeys(jira, kvs, issueKey, keys, now);
-  return { items: progress, sprint: { id: sprint.id, name: sprint.name }, ...(warning ? { warning } : {}) };
+  return {
+    items: progress,
+    sprint: target.kind === 'sprint' ? { id: target.sprint.id, name: target.sprint.name } : null,
+    board:
+      target.kind === 'kanban'
+        ? { id: target.board.id, name: target.board.name, column: target.column.name }
+        : { id: target.board.id, name: target.board.name, column: null },
+    ...(warning ? { warning } : {}),
+  };
 }
 
 async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promise<ActionProgress> {
@@ -298,7 +287,7 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
     ),
     assignee: { accountId: item.ownerAccountId },
     priority: { name: ctx.settings.priorityMap[item.priority] },
-    duedate: item.dueDate ?? sprintEndDate(ctx.sprint, ctx.now),
+    duedate: dueDateFor(item, ctx.settings, ctx.target, ctx.now),
     labels: [ACTION_LABEL],
   };
   const properties = [
@@ -317,10 +306,13 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
   // Linked in the create request itself: if Jira's answer is lost, the incident's links still name the ticket.
   const link = linkOnCreate(ACTION_LINK_TYPE.name, ctx.incident.key);
   // Fields a create screen may lack: the sprint field, the links. Without them, finish() does those steps.
-  let sprint = ctx.sprintFieldId !== null;
+  let sprint = ctx.sprintFieldId !== null && ctx.target.kind === 'sprint';
   let linked = true;
   for (;;) {
-    const f = sprint && ctx.sprintFieldId ? { ...fields, [ctx.sprintFieldId]: ctx.sprint.id } : fields;
+    const f =
+      sprint && ctx.sprintFieldId && ctx.target.kind === 'sprint'
+        ? { ...fields, [ctx.sprintFieldId]: ctx.target.sprint.id }
+        : fields;
     try {
       const { key } = await createIssue(ctx.jira, f, properties, linked ? link : undefined);
       return { key, inSprint: sprint, linked };
@@ -342,5 +334,6 @@ async function finish(ctx: Context, t: Found) {
       inwardKey: ctx.incident.key,
       outwardKey: t.key,
     });
-  if (!t.inSprint) await moveIssuesToSprint(ctx.jira, ctx.sprint.id, [t.key]);
+  if (ctx.target.kind === 'kanban') await placeOnKanban(ctx.jira, ctx.target, t.key);
+  else if (!t.inSprint) await moveIssuesToSprint(ctx.jira, ctx.target.sprint.id, [t.key]);
 }

@@ -1,8 +1,9 @@
+import { INCIDENT_TYPE } from '../domain/jira-names';
 import { bulletList, doc, heading, orderedList, paragraph, text } from '../domain/adf';
 import { toAdf, type ActionView } from '../domain/export';
-import { addComment } from '../jira/issues';
+import { addComment, getIssue } from '../jira/issues';
 import type { JiraTransport } from '../jira/transport';
-import type { PanelData, ReviewItem } from '../shared/contract';
+import type { PanelData, ReviewData, ReviewItem } from '../shared/contract';
 import { AppFailure } from './failure';
 
 /** Posts the post-mortem, in the article's layout, as an ADF comment on the incident. */
@@ -22,9 +23,21 @@ export async function commentPostMortem(jira: JiraTransport, panel: PanelData): 
 }
 
 /** Posts the meeting agenda (Rule 3 first) as an ADF comment on the incident. */
-export async function commentAgenda(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
-  onlyIncidents(panel);
-  const r = panel.review;
+export async function commentAgenda(
+  jira: JiraTransport,
+  issueKey: string,
+  r: ReviewData,
+): Promise<{ commentId: string }> {
+  // Comments go only on incidents: the agenda names no issue type, so Jira is asked.
+  const target = await getIssue(jira, issueKey, { fields: ['issuetype'] });
+  if (target.fields?.issuetype?.name !== INCIDENT_TYPE.name)
+    throw new AppFailure(
+      'PRECONDITION',
+      `${issueKey} is not an Incident: the app comments only on incidents. No comment was posted.`,
+      undefined,
+      undefined,
+      'not-saved',
+    );
   const line = (t: ReviewItem, state: string) => [
     text(
       `${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`,
@@ -37,9 +50,9 @@ export async function commentAgenda(jira: JiraTransport, panel: PanelData): Prom
   ];
   const posted = await addComment(
     jira,
-    panel.issue.key,
+    issueKey,
     doc(
-      heading(3, `Post-mortem meeting: ${panel.issue.key}`),
+      heading(3, `Post-mortem meeting: ${issueKey}`),
       orderedList([
         [text('Review open action items (10 min)')],
         [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')],

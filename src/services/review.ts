@@ -9,7 +9,7 @@ import { ActionTicketPropertySchema } from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
 
-const OutcomeSchema = z.object({
+export const OutcomeSchema = z.object({
   outcome: z.enum(REVIEW_OUTCOMES),
   note: z.string(),
   reassignedTo: z.object({ accountId: z.string(), displayName: z.string() }).nullable(),

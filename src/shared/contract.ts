@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isWellFormed, PostMortemSchema, WELL_FORMED, type StoredPostMortem } from './postmortem';
+import type { FollowUpReport, PanelFollowUp } from './follow-up';
+import { SettingsSavePayloadSchema, type BoardChoice, type ProjectSettings } from './settings';
 import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
 
 /**
@@ -28,6 +30,8 @@ export interface TicketView {
   slot: number;
   overdue: boolean;
   inSprint: boolean;
+  /** Fell out of a closed sprint unfinished at least once (moved on or flagged by the slipped job). */
+  slipped?: boolean;
 }
 
 export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
@@ -48,13 +52,38 @@ export interface ReviewData {
   doneSinceLastReview: ReviewItem[];
   inProgress: ReviewItem[];
   notStarted: ReviewItem[];
+  /** Open items that slipped out of a closed sprint: also in their status group, grouped here for the review. */
+  slipped?: ReviewItem[];
   lastReviewAt: string;
   jql: string;
+}
+
+/** The open items of earlier incidents, counted for the review's one-line summary. */
+export interface ReviewCounts {
+  open: number;
+  overdue: number;
+}
+/** One page of the review table, in due-date order; the token fetches the next page (Jira's pages are sequential). */
+export interface ReviewPage {
+  items: ReviewItem[];
+  nextPageToken: string | null;
+}
+/** What the panel opens with: the counts and the first page, never the whole list. */
+export interface ReviewOverview {
+  counts: ReviewCounts;
+  lastReviewAt: string;
+  pageSize: number;
+  first: ReviewPage;
+  /** Open earlier items that slipped out of a closed sprint unfinished (keys, at most ten). */
+  slipped: string[];
 }
 
 export interface SimilarCandidate {
   key: string;
   score: number;
+  /** How alike, in words: "strong" is likely the same root cause, "possible" shares some of it. */
+  strength: 'strong' | 'possible';
+  sharedWords: string[];
   summary: string;
   service: string;
   category: string;
@@ -80,24 +109,22 @@ export interface PanelData {
   /** The indexed facts the report reads lag the document (a save was interrupted): saving again fixes it. */
   indexStale: boolean;
   tickets: TicketView[];
-  review: ReviewData;
-  similar: SimilarCandidate[];
+  review: ReviewOverview;
   history: { created: string; statusChanges: { at: string; from: string; to: string }[] };
   users: UserRef[];
   categories: string[];
 }
 
-export const ProjectSettingsSchema = z
-  .object({
-    categories: z.array(z.string().trim().min(1).max(80)).min(1, 'keep at least one root-cause category').max(40),
-    ticketIssueType: z.string().min(1).max(60),
-    priorityMap: z.object({ P1: z.string().min(1), P2: z.string().min(1), P3: z.string().min(1) }).strict(),
-  })
-  .strict();
+export { ProjectSettingsSchema } from './settings';
 export interface SettingsAnswer {
-  settings: z.infer<typeof ProjectSettingsSchema>;
+  settings: ProjectSettings;
+  /** The stored version the edit is based on: a save with an older one is refused, never applied silently. */
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
   issueTypes: string[];
   priorities: string[];
+  boards: BoardChoice[];
   canEdit: boolean;
 }
 
@@ -123,6 +150,8 @@ export interface CreateTicketsAnswer {
   sprint: { id: number; name: string } | null;
   /** The tickets are safe, but something after them is pending (e.g. recording their keys on the post-mortem). */
   warning?: string;
+  /** The board the tickets are on; `column` is set on a Kanban board (the tickets are at its top). */
+  board?: { id: number; name: string; column: string | null };
 }
 export interface SprintAnswer {
   id: number;
@@ -163,11 +192,24 @@ export const payloads = {
       path: ['note'],
     }),
   'review/complete': z.object({}).strict(),
+  'review/page': z.object({ pageToken: z.string().min(1).max(4000).nullable() }).strict(),
+  'review/agenda': z.object({}).strict(),
+  /** The draft's words (maybe unsaved), ranked against earlier post-mortems of the incident's project. */
+  'panel/similar': z
+    .object({
+      rootCause: z.string().max(2000),
+      factors: z.array(z.string().max(1000)).max(3),
+      service: z.string().max(80),
+      category: z.string().max(80),
+    })
+    .strict(),
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100).refine(isWellFormed, WELL_FORMED) }).strict(),
   'settings/load': z.object({}).strict(),
-  'settings/save': ProjectSettingsSchema,
+  'settings/save': SettingsSavePayloadSchema,
+  'report/followup': z.object({}).strict(),
+  'panel/followup': z.object({}).strict(),
   'report/headline': ReportFiltersSchema,
   'report/details': ReportFiltersSchema,
 } as const;
@@ -179,11 +221,16 @@ export interface Answers {
   'actions/createSprint': SprintAnswer;
   'review/outcome': ReviewOutcome;
   'review/complete': { lastReviewAt: string };
+  'review/page': ReviewPage;
+  'review/agenda': ReviewData;
+  'panel/similar': { candidates: SimilarCandidate[] };
   'comment/agenda': { commentId: string };
   'comment/postmortem': { commentId: string };
   'users/search': { users: UserRef[] };
   'settings/load': SettingsAnswer;
   'settings/save': SettingsAnswer;
+  'report/followup': FollowUpReport;
+  'panel/followup': PanelFollowUp;
   'report/headline': ReportHeadlineAnswer;
   'report/details': ReportDetailsAnswer;
 }

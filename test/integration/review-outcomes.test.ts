@@ -15,7 +15,7 @@ before(async () => {
   incident = await newIncident(jira);
   const load = await r['panel/load']({}, ctx(incident));
   assert.ok(load.ok);
-  ticket = load.data.review.notStarted[0]?.key ?? '';
+  ticket = load.data.review.first.items.find((t) => t.statusCategory === 'new')?.key ?? '';
   assert.ok(ticket);
 });
 after(async () => {

@@ -163,7 +163,7 @@ const STEPS: Step[] = [
     match: () => '^PUT /rest/api/3/issue/OPS-\\d+$',
     act: async (w, key, arm) => {
       const load = await w.r['panel/load']({}, ctx(key));
-      const ticket = load.ok ? load.data.review.notStarted.find((t) => !t.outcome)?.key : undefined;
+      const ticket = load.ok ? load.data.review.first.items.find((t) => !t.outcome)?.key : undefined;
       if (!ticket) throw new Error('setup: no open ticket');
       const record = () =>
         w.r['review/outcome'](
