@@ -3,9 +3,9 @@ import { jql } from '../domain/jql';
 import { groupForReview } from '../domain/review';
 import { approximateCount, searchAll, searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
-import type { ReviewCounts, ReviewData, ReviewItem, ReviewOutcome, ReviewPage, TicketView } from '../shared/contract';
-import { kvsKeys, type KeyValueStore } from '../storage/kvs';
-import { OutcomeSchema, readLastReview, readOutcomes } from './review';
+import type { ReviewCounts, ReviewData, ReviewItem, ReviewPage, TicketView } from '../shared/contract';
+import type { KeyValueStore } from '../storage/kvs';
+import { readLastReview, readOutcomes } from './review';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
 /** Rows per page of the panel's review table: each row costs a rate-limit point, so the panel opens with few. */
