@@ -82,7 +82,7 @@ export async function reviewAgenda(
   now: number,
 ): Promise<ReviewData> {
   const [outcomes, since] = await Promise.all([readOutcomes(kvs, projectKey), readLastReview(kvs, projectKey, now)]);
-  const issues = await searchAll(jira, jql.reviewTickets(projectKey, since, incidentKey), {
+  const issues = await searchAll(jira, jql.reviewTickets(projectKey, since, incidentKey, now), {
     fields: TICKET_FIELDS,
     properties: [ACTION_PROPERTY],
     maxResults: 1000,
