@@ -19,6 +19,12 @@ import type { ReportFilters } from '../../src/shared/report';
 import type { BenchFigures } from './figures';
 
 const DAY = 86_400_000;
+
+/** The baseline's two listings; `spanDays` covers the trend's 12 calendar months and the window, with a margin. */
+export const baselineQueries = (projectKey: string, f: ReportFilters, spanDays = Math.max(366, f.windowDays) + 33) => ({
+  incidents: `${jql.incidents(projectKey)} AND created >= -${spanDays}d`,
+  windowTickets: `${jql.actionTickets(projectKey)} AND created >= -${f.windowDays + 2}d`,
+});
 const share = (num: number, den: number) => (den > 0 ? num / den : null);
 
 /**
@@ -40,12 +46,12 @@ export async function baselineReport(
   const spanStart = Math.min(trendStart, w.start);
   const spanDays = Math.ceil((now - spanStart) / DAY) + 2;
   const [incidents, windowTickets] = await Promise.all([
-    searchAll(jira, `${jql.incidents(projectKey)} AND created >= -${spanDays}d`, {
+    searchAll(jira, baselineQueries(projectKey, f, spanDays).incidents, {
       fields: ['created'],
       properties: [INDEX_PROPERTY],
       maxResults: 5000,
     }),
-    searchAll(jira, `${jql.actionTickets(projectKey)} AND created >= -${f.windowDays + 2}d`, {
+    searchAll(jira, baselineQueries(projectKey, f, spanDays).windowTickets, {
       fields: ['created', 'status', 'resolution', 'resolutiondate', 'duedate'],
       properties: [ACTION_PROPERTY],
       maxResults: 5000,

@@ -5,7 +5,17 @@ import { JiraError } from '../jira/errors';
 import { getIssue } from '../jira/issues';
 import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
+import { messages } from '../shared/messages';
 import { AppFailure } from './failure';
+
+const refuse = (why: string) =>
+  new AppFailure(
+    'VALIDATION',
+    messages.notSaved(`"Same root cause as" names ${why}`),
+    undefined,
+    undefined,
+    'not-saved',
+  );
 
 /**
  * Checks a confirmed "same root cause as" link before it is saved: the earlier incident must exist, be an Incident
@@ -22,22 +32,16 @@ export async function checkRepeatOf(
   try {
     earlier = await getIssue(jira, repeatOf, { fields: ['created', 'issuetype'] });
   } catch (e) {
-    if (e instanceof JiraError && e.status === 404)
-      throw new AppFailure(
-        'VALIDATION',
-        `${repeatOf} does not exist (or you cannot see it): pick an earlier incident.`,
-      );
+    if (e instanceof JiraError && (e.isNotFound || e.isForbidden))
+      throw refuse(`${repeatOf}, which does not exist or which you cannot see: pick an earlier incident.`);
     throw e;
   }
   if (earlier.fields?.issuetype?.name !== INCIDENT_TYPE.name)
-    throw new AppFailure('VALIDATION', `${repeatOf} is not an Incident: a repeat links to an earlier incident.`);
+    throw refuse(`${repeatOf}, which is not an Incident: a repeat links to an earlier incident.`);
   const at = Date.parse(incident.created ?? '');
   const before = Date.parse(earlier.fields.created ?? '');
   if (!Number.isFinite(at) || !Number.isFinite(before) || before >= at)
-    throw new AppFailure(
-      'VALIDATION',
-      `${repeatOf} was created after ${incident.key}: a repeat links to an earlier incident.`,
-    );
+    throw refuse(`${repeatOf}, which was created after ${incident.key}: a repeat links to an earlier incident.`);
   const tickets = await searchAll(jira, jql.actionTicketsOf(projectKey, earlier.key), {
     fields: ['created', 'resolutiondate', 'status'],
     maxResults: 100,

@@ -25,7 +25,7 @@ import { REPORT_CONCURRENCY, reportScope } from './report';
 import { postmortemsByMonth } from './report-cache';
 import { incidentFacts, searchTicketFacts } from './report-facts';
 import { reportZones } from './report-zones';
-import { lastReviewAt as lastReview, readOutcomes } from './review';
+import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
@@ -45,13 +45,14 @@ export async function reportDetails(
   now: number,
   reviewLimit = REVIEW_LIMIT,
 ): Promise<ReportDetailsAnswer> {
-  const [outcomes, config, zones] = await Promise.all([
+  const [outcomes, config, zones, lastReview] = await Promise.all([
     readOutcomes(kvs, projectKey),
     cachedSiteConfig(kvs),
     reportZones(jira),
+    readLastReview(kvs, projectKey, now),
   ]);
   // The review's JQL is written to the minute: cut the last review time the same way so the list and the link agree.
-  const lastReviewAt = new Date(Math.floor(Date.parse(lastReview(outcomes, now)) / 60_000) * 60_000).toISOString();
+  const lastReviewAt = new Date(Math.floor(Date.parse(lastReview) / 60_000) * 60_000).toISOString();
   const { q, window } = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, zones));
   const w = reportWindow(now, filters.windowDays, zones.site);
   const months = lastMonths(now, zones.site);
