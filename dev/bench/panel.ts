@@ -41,7 +41,15 @@ export async function panelCosts(platform: Platform, emu: Emu, accountId: string
   };
   const save = await measured(emu, async () =>
     ok(
-      await r['panel/save']({ doc, baseVersion: open.value.postmortem?.version ?? 0, syncSummary: false }, ctx),
+      await r['panel/save'](
+        {
+          doc,
+          baseVersion: open.value.postmortem?.version ?? 0,
+          syncSummary: false,
+          summaryLoaded: open.value.issue.summary,
+        },
+        ctx,
+      ),
       'panel/save',
     ),
   );
