@@ -3,6 +3,8 @@ import path from 'node:path';
 import { startEmulator } from './emulator/server';
 import { startHarness } from './harness/server';
 import { localPlatform } from './harness/platform';
+import { seedKanbanProject } from './seed/followup';
+import { addFollowUpCases } from './seed/followup-cases';
 import { seedDemo } from './seed/generate';
 import { ensureSiteSetup } from '../src/services/install';
 
@@ -23,6 +25,9 @@ async function main() {
   });
   const platform = localPlatform(emulator.url);
   await ensureSiteSetup(platform.asApp(), platform.kvs); // what the install trigger does on a real site
+  // A Kanban team beside the scrum one, with the follow-up cases (recurred, held, late, overdue) made by the app.
+  seedKanbanProject(emulator.store, Date.now());
+  await addFollowUpCases(platform, emulator.store, Date.now());
   const harness = await startHarness(emulator, platform, Number(process.env.PORT ?? 3000));
   console.log(
     `Seeded ${summary.incidents} incidents, ${summary.actionTickets} action tickets, ${summary.repeats} confirmed repeats (seed ${seed}).`,

@@ -3,6 +3,7 @@ import { forgePlatform } from './forge-platform';
 import { toInvocationContext } from './forge-context';
 import { buildResolvers } from './resolvers/definitions';
 import { onInstalled } from './triggers/install';
+import { followUpScheduled } from './triggers/follow-up';
 import { onActionTicketUpdated, onTimeScheduled } from './triggers/on-time';
 import { scheduledHandler } from './triggers/scheduled';
 
@@ -23,3 +24,4 @@ export const onTimeUpdateHandler = async (event: unknown): Promise<void> => onAc
 
 // Scheduled jobs: each its own function in manifest.yml, used only by its scheduledTrigger, with timeoutSeconds.
 export const onTimeHandler = scheduledHandler('ontime-hourly', onTimeScheduled, forgePlatform);
+export const followUpHandler = scheduledHandler('followup-hourly', followUpScheduled, forgePlatform);

@@ -23,6 +23,29 @@ export const jql = {
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+  /**
+   * Action tickets that need a reminder today, in every project but those with reminders off: overdue, not done,
+   * and not reminded in their current period (nextReminderOn is written on each ticket after its reminder).
+   */
+  remindersDue: (today: string, skipProjects: string[]) =>
+    `issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory != Done AND duedate < ${quote(today)} AND (issue.property[${ACTION_PROPERTY}].nextReminderOn IS EMPTY OR issue.property[${ACTION_PROPERTY}].nextReminderOn <= ${quote(today)})${skipProjects.length ? ` AND project not in (${skipProjects.map(quote).join(', ')})` : ''} ORDER BY duedate ASC`,
+  /** Repeats confirmed while the earlier incident's actions were all done / some still open. */
+  repeatsAfterFix: (projectKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].repeatOf IS NOT EMPTY AND issue.property[${INDEX_PROPERTY}].repeatWhileOpen = 0`,
+  repeatsWhileOpen: (projectKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].repeatOf IS NOT EMPTY AND issue.property[${INDEX_PROPERTY}].repeatWhileOpen = 1`,
+  repeatsOf: (projectKey: string, incidentKey: string) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].repeatOf = ${quote(incidentKey)}`,
+  /** Action tickets that fell out of a closed sprint unfinished (flagged or moved on by the slipped job). */
+  slippedActionTickets: (projectKey: string) =>
+    `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].slipped = 1`,
+  /** Open action tickets in a closed sprint and in no active or future one (fell back to the backlog), not flagged. */
+  slippedCandidates: (flagLabel: string) =>
+    `issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory != Done AND sprint in closedSprints() AND sprint not in openSprints() AND sprint not in futureSprints() AND labels != ${quote(flagLabel)} ORDER BY key ASC`,
+  /** A board's column, by the status ids mapped to it (the board itself bounds the query). */
+  /** Unquoted ids: a quoted value is read as a status name. */
+  statusIn: (statusIds: string[]) =>
+    `status in (${statusIds.map((id) => (/^\d+$/.test(id) ? id : quote(id))).join(', ')})`,
   openActionsOfIncident: (projectKey: string, incidentKey: string) =>
     `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };

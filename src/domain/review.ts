@@ -27,6 +27,7 @@ export function groupForReview(
     ),
     inProgress: items.filter((t) => t.statusCategory === 'indeterminate'),
     notStarted: items.filter((t) => t.statusCategory === 'new'),
+    slipped: items.filter((t) => t.slipped && t.statusCategory !== 'done'),
     lastReviewAt,
     jql,
   };

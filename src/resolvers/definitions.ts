@@ -6,6 +6,8 @@ import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
+import { followUpReport } from '../services/follow-up-report';
+import { panelFollowUp } from '../services/panel-followup';
 import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
 import { loadSettings, saveSettings } from '../services/settings-admin';
@@ -48,7 +50,7 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
   'actions/create': (payload, ctx, p) =>
     createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
-  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), projectOf(ctx), p.now()),
+  'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'review/outcome': async (payload, ctx, p) => {
     const jira = p.asUser(ctx.accountId);
     const projectKey = projectOf(ctx);
@@ -67,7 +69,10 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     })),
   }),
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
-  'settings/save': (settings, ctx, p) => saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), settings),
+  'settings/save': (payload, ctx, p) =>
+    saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
+  'report/followup': (_p, ctx, p) => followUpReport(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
+  'panel/followup': (_p, ctx, p) => panelFollowUp(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), projectOf(ctx)),
   'report/headline': (filters, ctx, p) =>
     reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
   'report/details': (filters, ctx, p) =>
@@ -128,6 +133,14 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'settings/save': withFailureLog(
       'settings/save',
       define(payloads['settings/save'], handlers['settings/save'], healing),
+    ),
+    'report/followup': withFailureLog(
+      'report/followup',
+      define(payloads['report/followup'], handlers['report/followup'], healing),
+    ),
+    'panel/followup': withFailureLog(
+      'panel/followup',
+      define(payloads['panel/followup'], handlers['panel/followup'], healing),
     ),
     'report/headline': withFailureLog(
       'report/headline',

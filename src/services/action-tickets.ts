@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { doc, paragraph, strong, text } from '../domain/adf';
 import { ACTION_LABEL, ACTION_LINK_TYPE, ACTION_PROPERTY, INCIDENT_TYPE } from '../domain/jira-names';
 import { jql } from '../domain/jql';
-import { nextSprint, sprintEndDate } from '../domain/sprints';
-import { getScrumBoards, getSprints, moveIssuesToSprint } from '../jira/agile';
+import { moveIssuesToSprint } from '../jira/agile';
 import { JiraError } from '../jira/errors';
 import { createIssue } from '../jira/issues';
 import { createIssueLink, linkOnCreate, outwardLinkedIds } from '../jira/links';
-import type { Sprint } from '../jira/schemas';
 import { SprintFieldValueSchema } from '../jira/schemas';
 import { searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
@@ -16,6 +14,7 @@ import { ActionTicketPropertySchema, type ActionItem } from '../shared/postmorte
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
 import { readStoredPostMortem } from './postmortem-save';
+import { dueDateFor, placeOnKanban, resolveBoardTarget, type BoardTarget } from './placement';
 import { projectSettings, siteConfig, type ProjectSettings } from './settings';
 import { recordTicketKeys } from './ticket-keys';
 
@@ -36,7 +35,7 @@ interface Context {
   requestId: string;
   now: number;
   incident: { id: string; key: string; summary: string; projectKey: string; service: string; category: string };
-  sprint: Sprint;
+  target: BoardTarget;
   sprintFieldId: string | null;
   settings: ProjectSettings;
   existing: Map<number, { key: string; inSprint: boolean }>;
@@ -70,26 +69,9 @@ export async function createActionTickets(
     throw new AppFailure('VALIDATION', 'Every action item needs an owner before it becomes a ticket.', missing);
 
   const projectKey = issue.fields?.project?.key ?? issueKey.split('-')[0] ?? '';
-  const [config, settings, boards] = await Promise.all([
-    siteConfig(kvs, jira),
-    projectSettings(kvs, projectKey),
-    getScrumBoards(jira, projectKey),
-  ]);
-  const board = boards[0];
-  if (!board)
-    throw new AppFailure(
-      'PRECONDITION',
-      `Project ${projectKey} has no scrum board, so there is no next sprint to put action items in. Rule 2 puts them in the next sprint, never the backlog: add a scrum board first.`,
-    );
-  const sprint = nextSprint(await getSprints(jira, board.id, 'future'));
-  if (!sprint) {
-    throw new AppFailure(
-      'PRECONDITION',
-      `Board "${board.name}" has no future sprint. Rule 2 puts action items directly in the next sprint, never the backlog, so no ticket was created.`,
-      undefined,
-      'create-sprint',
-    );
-  }
+  const [config, settings] = await Promise.all([siteConfig(kvs, jira), projectSettings(kvs, projectKey)]);
+  // Scrum: the next sprint; Kanban: the first column after the backlog (src/services/placement.ts).
+  const target = await resolveBoardTarget(jira, projectKey, settings);
   // Search lags writes: the tickets linked to the incident (read consistently with it) are reconciled, so a ticket
   // whose create answer was lost a moment ago is found, never created twice.
   const found = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), {
@@ -121,7 +103,7 @@ export async function createActionTickets(
       service: stored?.service ?? '',
       category: stored?.category ?? '',
     },
-    sprint,
+    target,
     sprintFieldId: config.sprintFieldId,
     settings,
     existing,
@@ -133,7 +115,14 @@ export async function createActionTickets(
   const keys = new Map(progress.filter((p) => p.ticketKey).map((p) => [p.itemId, p.ticketKey ?? '']));
   if ([...keys].some(([id, key]) => items.find((a) => a.id === id)?.ticketKey !== key))
     await recordTicketKeys(jira, kvs, issueKey, keys, now);
-  return { items: progress, sprint: { id: sprint.id, name: sprint.name } };
+  return {
+    items: progress,
+    sprint: target.kind === 'sprint' ? { id: target.sprint.id, name: target.sprint.name } : null,
+    board:
+      target.kind === 'kanban'
+        ? { id: target.board.id, name: target.board.name, column: target.column.name }
+        : { id: target.board.id, name: target.board.name, column: null },
+  };
 }
 
 async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promise<ActionProgress> {
@@ -222,7 +211,7 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
     ),
     assignee: { accountId: item.ownerAccountId },
     priority: { name: ctx.settings.priorityMap[item.priority] },
-    duedate: item.dueDate ?? sprintEndDate(ctx.sprint, ctx.now),
+    duedate: dueDateFor(item, ctx.settings, ctx.target, ctx.now),
     labels: [ACTION_LABEL],
   };
   const properties = [
@@ -240,10 +229,11 @@ async function createTicket(ctx: Context, slot: number, item: ActionItem): Promi
   ];
   // Linked in the create request itself: if Jira's answer is lost, the incident's links still name the ticket.
   const link = linkOnCreate(ACTION_LINK_TYPE.name, ctx.incident.key);
-  if (ctx.sprintFieldId) {
+  if (ctx.sprintFieldId && ctx.target.kind === 'sprint') {
     try {
       return {
-        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.sprint.id }, properties, link)).key,
+        key: (await createIssue(ctx.jira, { ...fields, [ctx.sprintFieldId]: ctx.target.sprint.id }, properties, link))
+          .key,
         inSprint: true,
       };
     } catch (e) {
@@ -262,5 +252,6 @@ async function finish(ctx: Context, ticketKey: string, inSprint: boolean) {
     inwardKey: ctx.incident.key,
     outwardKey: ticketKey,
   });
-  if (!inSprint) await moveIssuesToSprint(ctx.jira, ctx.sprint.id, [ticketKey]);
+  if (ctx.target.kind === 'kanban') await placeOnKanban(ctx.jira, ctx.target, ticketKey);
+  else if (!inSprint) await moveIssuesToSprint(ctx.jira, ctx.target.sprint.id, [ticketKey]);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTION_LINK_TYPE, DEFAULT_CATEGORIES, DEFAULT_PRIORITY_MAP, REPEAT_LINK_TYPE } from '../domain/jira-names';
 import { findSprintFieldId } from '../jira/config';
 import type { JiraTransport } from '../jira/transport';
-import { ProjectSettingsSchema } from '../shared/contract';
+import { ProjectSettingsSchema, type ProjectSettings } from '../shared/settings';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 
 const SiteConfigSchema = z.object({
@@ -13,18 +13,41 @@ const SiteConfigSchema = z.object({
 });
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
-export type ProjectSettings = z.infer<typeof ProjectSettingsSchema>;
+export type { ProjectSettings };
 
-export const DEFAULT_SETTINGS: ProjectSettings = {
+/** The defaults a new project works with at once: every later field's default comes from the schema. */
+export const DEFAULT_SETTINGS: ProjectSettings = ProjectSettingsSchema.parse({
   categories: [...DEFAULT_CATEGORIES],
   ticketIssueType: 'Task',
   priorityMap: { ...DEFAULT_PRIORITY_MAP },
-};
+});
 
-/** Per-project choices (root-cause categories, ticket issue type, P1-P3 mapping), or the defaults. */
+/** What is stored: the settings with who saved which version when (version 0: never saved). */
+const StoredSettingsSchema = z.object({
+  version: z.number().int().min(1),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  settings: ProjectSettingsSchema,
+});
+export interface VersionedSettings {
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  settings: ProjectSettings;
+}
+
+/** The stored settings and their version; settings saved before versioning (a bare object) read as version 0. */
+export async function versionedSettings(kvs: KeyValueStore, projectKey: string): Promise<VersionedSettings> {
+  const raw = await kvs.get(kvsKeys.projectSettings(projectKey));
+  const stored = StoredSettingsSchema.safeParse(raw);
+  if (stored.success) return stored.data;
+  const legacy = ProjectSettingsSchema.safeParse(raw);
+  return { version: 0, updatedBy: null, updatedAt: null, settings: legacy.success ? legacy.data : DEFAULT_SETTINGS };
+}
+
+/** Per-project choices (categories, ticket type, P1-P3 mapping, board, due dates, follow-up), or the defaults. */
 export async function projectSettings(kvs: KeyValueStore, projectKey: string): Promise<ProjectSettings> {
-  const parsed = ProjectSettingsSchema.safeParse(await kvs.get(kvsKeys.projectSettings(projectKey)));
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return (await versionedSettings(kvs, projectKey)).settings;
 }
 
 /** What install recorded; if install never ran (or its record is unreadable), look the sprint field up once. */
@@ -45,4 +68,17 @@ export async function siteConfig(kvs: KeyValueStore, jira: JiraTransport): Promi
 export async function cachedSiteConfig(kvs: KeyValueStore): Promise<SiteConfig | null> {
   const parsed = SiteConfigSchema.safeParse(await kvs.get(kvsKeys.siteConfig()));
   return parsed.success ? parsed.data : null;
+}
+
+/** Every project's saved settings (projects never configured use the defaults). */
+export async function allProjectSettings(kvs: KeyValueStore): Promise<Map<string, ProjectSettings>> {
+  const prefix = kvsKeys.projectSettings('');
+  const out = new Map<string, ProjectSettings>();
+  for (const { key, value } of await kvs.listByPrefix(prefix)) {
+    const record = z.object({ settings: ProjectSettingsSchema }).safeParse(value);
+    const legacy = ProjectSettingsSchema.safeParse(value);
+    const s = record.success ? record.data.settings : legacy.success ? legacy.data : null;
+    if (s) out.set(key.slice(prefix.length), s);
+  }
+  return out;
 }

@@ -29,5 +29,6 @@ export function toTicketView(issue: Issue, today: string, sprintFieldId: string 
     slot: prop.data.slot,
     overdue: category !== 'done' && due !== null && due < today,
     inSprint: Boolean(sprints?.success && sprints.data && sprints.data.some((s) => s.state !== 'closed')),
+    slipped: prop.data.slipped === 1,
   };
 }

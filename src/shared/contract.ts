@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PostMortemSchema, type StoredPostMortem } from './postmortem';
+import type { FollowUpReport, PanelFollowUp } from './follow-up';
+import { SettingsSavePayloadSchema, type BoardChoice, type ProjectSettings } from './settings';
 import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
 
 /**
@@ -28,6 +30,8 @@ export interface TicketView {
   slot: number;
   overdue: boolean;
   inSprint: boolean;
+  /** Fell out of a closed sprint unfinished at least once (moved on or flagged by the slipped job). */
+  slipped?: boolean;
 }
 
 export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
@@ -46,6 +50,8 @@ export interface ReviewData {
   doneSinceLastReview: ReviewItem[];
   inProgress: ReviewItem[];
   notStarted: ReviewItem[];
+  /** Open items that slipped out of a closed sprint: also in their status group, grouped here for the review. */
+  slipped?: ReviewItem[];
   lastReviewAt: string;
   jql: string;
 }
@@ -85,17 +91,16 @@ export interface PanelData {
   categories: string[];
 }
 
-export const ProjectSettingsSchema = z
-  .object({
-    categories: z.array(z.string().trim().min(1).max(80)).min(1, 'keep at least one root-cause category').max(40),
-    ticketIssueType: z.string().min(1).max(60),
-    priorityMap: z.object({ P1: z.string().min(1), P2: z.string().min(1), P3: z.string().min(1) }).strict(),
-  })
-  .strict();
+export { ProjectSettingsSchema } from './settings';
 export interface SettingsAnswer {
-  settings: z.infer<typeof ProjectSettingsSchema>;
+  settings: ProjectSettings;
+  /** The stored version the edit is based on: a save with an older one is refused, never applied silently. */
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
   issueTypes: string[];
   priorities: string[];
+  boards: BoardChoice[];
   canEdit: boolean;
 }
 
@@ -115,6 +120,8 @@ export interface ActionProgress {
 export interface CreateTicketsAnswer {
   items: ActionProgress[];
   sprint: { id: number; name: string } | null;
+  /** The board the tickets are on; `column` is set on a Kanban board (the tickets are at its top). */
+  board?: { id: number; name: string; column: string | null };
 }
 export interface SprintAnswer {
   id: number;
@@ -150,7 +157,9 @@ export const payloads = {
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100) }).strict(),
   'settings/load': z.object({}).strict(),
-  'settings/save': ProjectSettingsSchema,
+  'settings/save': SettingsSavePayloadSchema,
+  'report/followup': z.object({}).strict(),
+  'panel/followup': z.object({}).strict(),
   'report/headline': ReportFiltersSchema,
   'report/details': ReportFiltersSchema,
 } as const;
@@ -166,6 +175,8 @@ export interface Answers {
   'users/search': { users: UserRef[] };
   'settings/load': SettingsAnswer;
   'settings/save': SettingsAnswer;
+  'report/followup': FollowUpReport;
+  'panel/followup': PanelFollowUp;
   'report/headline': ReportHeadlineAnswer;
   'report/details': ReportDetailsAnswer;
 }

@@ -144,6 +144,12 @@ export const ActionTicketPropertySchema = z.object({
   category: z.string().optional(),
   /** 1 when resolved on or before the due date, 0 when late; set by the on-time job once resolved. */
   resolvedOnTime: z.number().int().min(0).max(1).optional(),
+  /** Reminders: the first day the ticket may need its next reminder (the daily search skips it until then). */
+  nextReminderOn: z.string().optional(),
+  /** The due date the last reminder was about: with cadence "once", no further reminder for that due date. */
+  remindedDue: z.string().optional(),
+  /** 1 when the ticket fell out of a closed sprint unfinished and was flagged (or moved on) by the slipped job. */
+  slipped: z.number().int().min(0).max(1).optional(),
 });
 export type ActionTicketProperty = z.infer<typeof ActionTicketPropertySchema>;
 

@@ -23,6 +23,14 @@ export const kvsKeys = {
   reviewOutcomePrefix: (projectId: string) => `review-outcome:${projectId}:`,
   /** Per-project settings: root-cause categories, action ticket issue type. */
   projectSettings: (projectId: string) => `project-settings:${projectId}`,
+  /** Optimistic concurrency for settings: the save that creates version N takes this key first. */
+  projectSettingsVersion: (projectKey: string, version: number) => `project-settings-version:${projectKey}:${version}`,
+  /** Reminders: one key per action ticket and overdue period, taken before the comment is posted. */
+  reminder: (ticketKey: string, period: string) => `reminder:${ticketKey}:${period}`,
+  /** Where the daily reminder run stopped (it resumes there when it ran out of time). */
+  reminderCursor: () => 'reminder-cursor',
+  /** Slipped tickets: one key per ticket and closed sprint, so a retry never moves or comments twice. */
+  slipped: (ticketKey: string, sprintId: number) => `slipped:${ticketKey}:${sprintId}`,
   /** Install-time configuration: the Incident issue type id, link type, sprint field id. */
   siteConfig: () => 'site-config',
   /** Where a scheduled job stopped when its time budget ran out; the next run resumes there (services/job-budget). */

@@ -188,18 +188,26 @@ describe('project settings', () => {
     assert.equal(loaded.data.canEdit, false);
     assert.equal(loaded.data.settings.ticketIssueType, 'Task');
     const next = {
+      ...loaded.data.settings,
       categories: ['Deploy', 'Capacity', ' Deploy '],
       ticketIssueType: 'Bug',
       priorityMap: { P1: 'Highest', P2: 'Highest', P3: 'Low' },
     };
-    const refused = await r['settings/save'](next, { accountId: 'acc-bob', projectKey: 'OPS' });
+    const base = loaded.data.version;
+    const refused = await r['settings/save'](
+      { settings: next, baseVersion: base },
+      { accountId: 'acc-bob', projectKey: 'OPS' },
+    );
     assert.equal(refused.ok ? '' : refused.error.code, 'FORBIDDEN');
     const bad = await r['settings/save'](
-      { ...next, ticketIssueType: 'Saga' },
+      { settings: { ...next, ticketIssueType: 'Saga' }, baseVersion: base },
       { accountId: 'acc-alice', projectKey: 'OPS' },
     );
     assert.equal(bad.ok ? '' : bad.error.code, 'VALIDATION');
-    const saved = await r['settings/save'](next, { accountId: 'acc-alice', projectKey: 'OPS' });
+    const saved = await r['settings/save'](
+      { settings: next, baseVersion: base },
+      { accountId: 'acc-alice', projectKey: 'OPS' },
+    );
     assert.ok(saved.ok, JSON.stringify(saved));
     assert.deepEqual(saved.data.settings.categories, ['Deploy', 'Capacity']);
     const panel = await r['panel/load']({}, { accountId: 'acc-bob', issueKey: 'OPS-1', projectKey: 'OPS' });

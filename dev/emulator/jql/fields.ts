@@ -41,8 +41,11 @@ export function systemField(name: string, scope: FieldScope): FieldAccessor | un
     sortable = true,
     check?: (raw: string) => string | null,
   ): FieldAccessor => ({ kind, name, get, sortable, check });
-  const named = (values: Iterable<{ id: string; name: string }>) => (raw: string) =>
-    [...values].some((v) => v.id === raw || lc(v.name) === lc(raw)) ? null : noValue(raw, name);
+  // Spread once: `values` may be a one-shot iterator (Map.values()), and `in (a, b)` checks every value.
+  const named = (values: Iterable<{ id: string; name: string }>) => {
+    const list = [...values];
+    return (raw: string) => (list.some((v) => v.id === raw || lc(v.name) === lc(raw)) ? null : noValue(raw, name));
+  };
   const browsable = () => [...store.projects.values()].filter((p) => scope.canBrowse(p.id));
   switch (name.toLowerCase()) {
     case 'project':

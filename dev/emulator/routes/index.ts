@@ -1,4 +1,6 @@
 import { agileRoutes } from './agile';
+import { boardRankingRoutes } from './board-ranking';
+import { serverInfoRoutes } from './server-info';
 import { configRoutes } from './config';
 import { issueRoutes } from './issues';
 import { linkRoutes } from './links';
@@ -13,6 +15,8 @@ export const routes: RouteTable = {
   ...linkRoutes,
   ...searchRoutes,
   ...agileRoutes,
+  ...boardRankingRoutes,
+  ...serverInfoRoutes,
 };
 
 /** Answers Jira gives outside the spec's documented responses (the spec still lists the removed search). */

@@ -68,6 +68,8 @@ export interface BoardRec {
   name: string;
   type: 'scrum' | 'kanban';
   projectId: string;
+  /** Column configuration, left to right; absent: one column per status category (board-ranking.ts). */
+  columns?: { name: string; statusIds: string[] }[];
 }
 export interface SprintRec {
   id: number;
@@ -111,6 +113,8 @@ export interface IssueRec {
   resolutionId?: string | null;
   duedate: string | null;
   sprintIds: number[];
+  /** Board rank (lower is higher on the board); absent: creation order (board-ranking.ts). */
+  rank?: number;
   properties: Record<string, unknown>;
   comments: CommentRec[];
   changelog: ChangeRec[];

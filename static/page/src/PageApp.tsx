@@ -9,6 +9,7 @@ import { call } from '@ui/api';
 import { ErrorMessage } from '@ui/ErrorMessage';
 import { Details } from './Details';
 import { Filters } from './Filters';
+import { FollowUpCard } from './FollowUpCard';
 import { Headline } from './Headline';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -92,6 +93,7 @@ export function PageApp() {
         </div>
       )}
       {details.kind === 'ready' && !empty && <Details d={details.data.details} />}
+      <FollowUpCard />
       <SettingsPanel />
     </main>
   );

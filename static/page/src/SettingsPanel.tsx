@@ -8,8 +8,9 @@ import type { SettingsAnswer } from '@shared/contract';
 import type { AppError } from '@shared/result';
 import { call } from '@ui/api';
 import { ErrorMessage } from '@ui/ErrorMessage';
+import { SettingsFollowUp } from './SettingsFollowUp';
 
-/** Per-project choices: root-cause categories, the issue type of action tickets, and what P1-P3 mean. */
+/** Per-project choices: categories, action ticket type, P1-P3, board, due dates, reminders, slipped tickets. */
 export function SettingsPanel() {
   const [data, setData] = useState<SettingsAnswer | null>(null);
   const [categories, setCategories] = useState('');
@@ -29,7 +30,10 @@ export function SettingsPanel() {
   const opt = (v: string) => ({ value: v, label: v });
   const setS = (patch: Partial<SettingsAnswer['settings']>) => setData({ ...data, settings: { ...s, ...patch } });
   const save = async () => {
-    const r = await call('settings/save', { ...s, categories: categories.split('\n') });
+    const r = await call('settings/save', {
+      settings: { ...s, categories: categories.split('\n') },
+      baseVersion: data.version,
+    });
     if (r.ok) {
       setData(r.data);
       setCategories(r.data.settings.categories.join('\n'));
@@ -50,7 +54,12 @@ export function SettingsPanel() {
       }}
     >
       <Heading size="medium">Project settings</Heading>
-      {!data.canEdit && <p>Only project administrators can change these.</p>}
+      {!data.canEdit && <p data-testid="settings-readonly">Only project administrators can change these.</p>}
+      {data.updatedBy && (
+        <p data-testid="settings-version">
+          Version {data.version}, saved {data.updatedAt?.slice(0, 16).replace('T', ' ')} UTC
+        </p>
+      )}
       <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr 1fr 1fr', gap: token('space.150', '12px') }}>
         <label>
           Root-cause categories (one per line)
@@ -89,6 +98,7 @@ export function SettingsPanel() {
           </label>
         ))}
       </div>
+      <SettingsFollowUp data={data} setS={setS} />
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
         <Button appearance="primary" testId="settings-save" isDisabled={!data.canEdit} onClick={() => void save()}>
           Save settings

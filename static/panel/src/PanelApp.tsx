@@ -7,6 +7,7 @@ import { ErrorMessage } from '@ui/ErrorMessage';
 import type { PanelData } from '@shared/contract';
 import type { AppError } from '@shared/result';
 import { Editor } from './Editor';
+import { FollowUpNote } from './FollowUpNote';
 
 type State =
   { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: PanelData; loadedAt: number };
@@ -48,7 +49,10 @@ export function PanelApp() {
       )}
       {/* The key remounts the editor when a new version was saved (here or elsewhere); other reloads keep the draft. */}
       {state.kind === 'ready' && state.data.isIncident && !state.data.postmortemProblem && (
-        <Editor key={state.data.postmortem?.version ?? 0} data={state.data} reload={() => load(true)} />
+        <>
+          <FollowUpNote />
+          <Editor key={state.data.postmortem?.version ?? 0} data={state.data} reload={() => load(true)} />
+        </>
       )}
     </main>
   );

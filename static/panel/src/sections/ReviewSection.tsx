@@ -151,6 +151,14 @@ function Group({
                       </Lozenge>
                     </>
                   )}
+                  {t.slipped && t.statusCategory !== 'done' && (
+                    <>
+                      {' '}
+                      <Lozenge appearance="moved" testId="slipped">
+                        slipped out of its sprint
+                      </Lozenge>
+                    </>
+                  )}
                 </span>
                 <OutcomeForm item={t} users={users} onRecord={(o) => onRecord(t.key, o)} />
               </div>
@@ -202,6 +210,12 @@ export function ReviewSection({
         {open} open, {review.doneSinceLastReview.length} done since the last review ({review.lastReviewAt.slice(0, 10)}
         ). Record an outcome for each.
       </p>
+      {review.slipped && review.slipped.length > 0 && (
+        <p data-testid="review-slipped" style={{ margin: '4px 0' }}>
+          Slipped out of a closed sprint unfinished ({review.slipped.length}):{' '}
+          {review.slipped.map((t) => t.key).join(', ')}. Plan each into a sprint, or drop it and say why.
+        </p>
+      )}
       <div style={{ display: 'flex', gap: 8 }}>
         <Button testId="copy-agenda" onClick={() => void onCopyAgenda()}>
           Copy agenda (Markdown)
