@@ -52,6 +52,14 @@ export function homeBody(store: JiraStore, as: string, theme: string): string {
     .join('');
   return `<div class="card"><h1>Post-mortem Loop — local demo</h1>
 <p>Jira here is the local emulator, held to Atlassian's OpenAPI specs. The panel and the page below are the real Custom UI builds, calling the real resolvers as the user chosen above.</p>
-<p><a data-testid="project-page-link" href="/jira/project/${DEMO_PROJECT.key}/page?${q}">Open the ${esc(DEMO_PROJECT.name)} incident report (project page)</a></p></div>
+<p><a data-testid="project-page-link" href="/jira/project/${DEMO_PROJECT.key}/page?${q}">Open the ${esc(DEMO_PROJECT.name)} incident report (project page)</a></p>${[
+    ...store.projects.values(),
+  ]
+    .filter((p) => p.key !== DEMO_PROJECT.key)
+    .map(
+      (p) =>
+        `<p><a href="/jira/project/${esc(p.key)}/page?${q}">Open the ${esc(p.name)} incident report (${esc(p.key)}, ${[...store.boards.values()].find((b) => b.projectId === p.id)?.type ?? 'no'} board)</a></p>`,
+    )
+    .join('')}</div>
 <div class="card"><h2>Recent incidents</h2><table><thead><tr><th>Key</th><th>Summary</th><th>Post-mortem</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }

@@ -23,6 +23,13 @@ export const jql = {
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+  /** Rule 3 in the panel: open action tickets of earlier incidents (not this one). Stable, so page tokens stay valid. */
+  earlierOpenActions: (projectKey: string, incidentKey: string) =>
+    `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident != ${quote(incidentKey)} AND statusCategory != Done`,
+  earlierSlippedActions: (projectKey: string, incidentKey: string) =>
+    `${jql.earlierOpenActions(projectKey, incidentKey)} AND issue.property[${ACTION_PROPERTY}].slipped = 1 ORDER BY duedate ASC`,
+  earlierOverdueActions: (projectKey: string, incidentKey: string, today: string) =>
+    `${jql.earlierOpenActions(projectKey, incidentKey)} AND duedate < ${quote(today)}`,
   /**
    * Action tickets that need a reminder today, in every project but those with reminders off: overdue, not done,
    * and not reminded in their current period (nextReminderOn is written on each ticket after its reminder).

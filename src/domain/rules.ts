@@ -8,9 +8,13 @@ export function canAddActionItem(doc: PostMortem): { ok: true } | { ok: false; r
   return doc.actionItems.length < MAX_ACTION_ITEMS ? { ok: true } : { ok: false, reason: RULE_1_REASON };
 }
 
-/** The article's title form: Incident: [SERVICE] [SYMPTOM] on [DATE]. */
+/**
+ * The article's title form, "Incident: [SERVICE] [SYMPTOM] on [DATE]", filled in: the brackets are the template's
+ * placeholders, not part of the title ("Incident: search timeouts under peak load on 2026-11-15").
+ * Missing parts show as the template's words so an unfinished title reads as such.
+ */
 export function composeTitle(t: PostMortem['title']): string {
-  return `Incident: [${t.service.trim() || 'SERVICE'}] [${t.symptom.trim() || 'SYMPTOM'}] on [${t.date ?? 'DATE'}]`;
+  return `Incident: ${t.service.trim() || 'SERVICE'} ${t.symptom.trim() || 'SYMPTOM'} on ${t.date ?? 'DATE'}`;
 }
 
 /** Root cause: two to three sentences; more is a warning, not an error. */

@@ -6,6 +6,8 @@ import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
 import { recordOutcome } from '../services/review';
+import { reviewAgenda, reviewPage } from '../services/review-list';
+import { findSimilar } from '../services/similar';
 import { followUpReport } from '../services/follow-up-report';
 import { panelFollowUp } from '../services/panel-followup';
 import { reportDetails, reportHeadline } from '../services/report';
@@ -41,7 +43,10 @@ const need = (value: string | undefined, what: string): string => {
 const issueOf = (ctx: InvocationContext) => need(ctx.issueKey, 'issueKey');
 const projectOf = (ctx: InvocationContext) => need(ctx.projectKey, 'projectKey');
 const panelFor = (ctx: InvocationContext, p: Platform) =>
-  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), p.now());
+  loadPanel(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), ctx.projectKey, p.now());
+const projectOfIssue = (ctx: InvocationContext) => ctx.projectKey ?? issueOf(ctx).split('-')[0] ?? '';
+const agendaFor = (ctx: InvocationContext, p: Platform) =>
+  reviewAgenda(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), p.now());
 
 /** Thin resolvers: validate the payload, call one service, wrap the answer. One per surface and verb. */
 const handlers: { [K in ResolverName]: Handler<K> } = {
@@ -60,7 +65,13 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
         .find((u) => u.accountId === accountId) ?? null;
     return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
   },
-  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), await panelFor(ctx, p)),
+  'review/page': (payload, ctx, p) =>
+    reviewPage(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), payload.pageToken, p.now()),
+  'review/agenda': (_p, ctx, p) => agendaFor(ctx, p),
+  'panel/similar': async (payload, ctx, p) => ({
+    candidates: await findSimilar(p.asUser(ctx.accountId), issueOf(ctx), payload),
+  }),
+  'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), issueOf(ctx), await agendaFor(ctx, p)),
   'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
   'users/search': async (payload, ctx, p) => ({
     users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({
@@ -116,6 +127,15 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'review/outcome': withFailureLog(
       'review/outcome',
       define(payloads['review/outcome'], handlers['review/outcome'], healing),
+    ),
+    'review/page': withFailureLog('review/page', define(payloads['review/page'], handlers['review/page'], healing)),
+    'review/agenda': withFailureLog(
+      'review/agenda',
+      define(payloads['review/agenda'], handlers['review/agenda'], healing),
+    ),
+    'panel/similar': withFailureLog(
+      'panel/similar',
+      define(payloads['panel/similar'], handlers['panel/similar'], healing),
     ),
     'comment/agenda': withFailureLog(
       'comment/agenda',

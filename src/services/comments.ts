@@ -2,7 +2,7 @@ import { bulletList, doc, heading, orderedList, paragraph, text } from '../domai
 import { toAdf, type ActionView } from '../domain/export';
 import { addComment } from '../jira/issues';
 import type { JiraTransport } from '../jira/transport';
-import type { PanelData, ReviewItem } from '../shared/contract';
+import type { PanelData, ReviewData, ReviewItem } from '../shared/contract';
 import { AppFailure } from './failure';
 
 /** Posts the post-mortem, in the article's layout, as an ADF comment on the incident. */
@@ -21,8 +21,11 @@ export async function commentPostMortem(jira: JiraTransport, panel: PanelData): 
 }
 
 /** Posts the meeting agenda (Rule 3 first) as an ADF comment on the incident. */
-export async function commentAgenda(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
-  const r = panel.review;
+export async function commentAgenda(
+  jira: JiraTransport,
+  issueKey: string,
+  r: ReviewData,
+): Promise<{ commentId: string }> {
   const line = (t: ReviewItem, state: string) => [
     text(
       `${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`,
@@ -35,9 +38,9 @@ export async function commentAgenda(jira: JiraTransport, panel: PanelData): Prom
   ];
   const posted = await addComment(
     jira,
-    panel.issue.key,
+    issueKey,
     doc(
-      heading(3, `Post-mortem meeting: ${panel.issue.key}`),
+      heading(3, `Post-mortem meeting: ${issueKey}`),
       orderedList([
         [text('Review open action items (10 min)')],
         [text('Current incident review (30 min): timeline walkthrough, contributing factors, action items (max 3)')],

@@ -7,20 +7,17 @@ import {
   POSTMORTEM_PROPERTY,
 } from '../domain/jira-names';
 import { jql } from '../domain/jql';
-import { groupForReview } from '../domain/review';
-import { rankSimilar, type IncidentText } from '../domain/similarity';
 import { findAssignableUsers } from '../jira/config';
 import { JiraError } from '../jira/errors';
 import { getIssue } from '../jira/issues';
 import { outwardLinkedIds } from '../jira/links';
-import type { Issue } from '../jira/schemas';
-import { searchAll } from '../jira/search';
+import { searchAll, searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
-import type { PanelData, SimilarCandidate, TicketView } from '../shared/contract';
+import type { PanelData, TicketView } from '../shared/contract';
 import { StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
 import type { KeyValueStore } from '../storage/kvs';
 import { noAccess, requireIncidentProject } from './project-access';
-import { lastReviewAt as lastReview, readOutcomes } from './review';
+import { REVIEW_PAGE_SIZE, reviewCounts, reviewPage } from './review-list';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
@@ -39,25 +36,37 @@ function readStored(raw: unknown): { postmortem: StoredPostMortem | null; proble
 }
 
 /**
- * Everything the panel shows, in at most four Jira calls: the incident (fields, post-mortem property,
- * history), the action tickets (this incident's and the open ones of earlier incidents, in one search),
- * earlier post-mortems for "same root cause?", and the people who can own actions.
+ * Everything the panel opens with, in one round of Jira calls (all at once): the incident (fields, post-mortem
+ * property, history), this incident's action tickets, the first page of earlier open action items and their two
+ * counts, and the people who can own actions. About 20 rate-limit points however large the project: the rest of
+ * the review is paged on request (review/page) and similar incidents are ranked on request (panel/similar).
+ * The project comes from Forge's context; if the issue turns out to live elsewhere (moved), the project's calls
+ * are made again for the right one.
  */
 export async function loadPanel(
   jira: JiraTransport,
   kvs: KeyValueStore,
   issueKey: string,
+  projectHint: string | undefined,
   now: number,
 ): Promise<PanelData> {
-  const issue = await getIssue(jira, issueKey, {
-    fields: ['summary', 'status', 'issuetype', 'created', 'project', 'issuelinks'],
-    properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
-    expand: ['changelog'],
-  }).catch((e: unknown) => {
-    throw e instanceof JiraError && e.isNotFound ? noAccess(issueKey, e) : e;
-  });
+  const assumed = projectHint ?? issueKey.split('-')[0] ?? '';
+  const [issue, project] = await Promise.all([
+    getIssue(jira, issueKey, {
+      fields: ['summary', 'status', 'issuetype', 'created', 'project', 'issuelinks'],
+      properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
+      expand: ['changelog'],
+    }).catch((e: unknown) => {
+      throw e instanceof JiraError && e.isNotFound ? noAccess(issueKey, e) : e;
+    }),
+    // Started before the issue answers; a failure here (e.g. not an incident project) is judged after it.
+    projectPart(jira, kvs, assumed, issueKey, now).then(
+      (v) => ({ ok: true as const, v }),
+      (e: unknown) => ({ ok: false as const, e }),
+    ),
+  ]);
   const f = issue.fields ?? {};
-  const projectKey = f.project?.key ?? issue.key.split('-')[0] ?? '';
+  const projectKey = f.project?.key ?? assumed;
   const { postmortem, problem } = readStored(issue.properties?.[POSTMORTEM_PROPERTY]);
   const history = {
     created: f.created ?? '',
@@ -87,92 +96,83 @@ export async function loadPanel(
       z.object({ version: z.number() }).safeParse(issue.properties?.[INDEX_PROPERTY]).data?.version !==
         postmortem.version,
     review: {
-      doneSinceLastReview: [],
-      inProgress: [],
-      notStarted: [],
+      counts: { open: 0, overdue: 0 },
       lastReviewAt: new Date(now).toISOString(),
-      jql: '',
+      pageSize: REVIEW_PAGE_SIZE,
+      first: { items: [], nextPageToken: null },
+      slipped: [],
     },
-    similar: [],
     history,
     users: [],
     categories: [],
   };
   // Outside an Incident, say whether the project can have incidents at all (a scheme or team-managed project may lack the type).
   if (!base.isIncident) return requireIncidentProject(jira, projectKey).then(() => base);
+  const part =
+    projectKey === assumed && project.ok ? project.v : await projectPart(jira, kvs, projectKey, issue.key, now);
+  // Tickets created a moment ago may not be indexed yet: the incident's links (read consistently) name them, and
+  // only then is the incident's own search repeated with them reconciled (a second round, right after creation).
+  const linked = outwardLinkedIds(f, ACTION_LINK_TYPE.name);
+  const found = new Set(part.ownIds);
+  if (linked.some((id) => !found.has(id)))
+    part.tickets = (await ownTickets(jira, kvs, projectKey, issue.key, now, linked)).tickets;
+  return { ...base, tickets: part.tickets, review: part.review, users: part.users, categories: part.categories };
+}
 
-  const [settings, config, outcomes] = await Promise.all([
-    projectSettings(kvs, projectKey),
-    cachedSiteConfig(kvs),
-    readOutcomes(kvs, projectKey),
-  ]);
-  const lastReviewAt = lastReview(outcomes, now);
-  const reviewJql = jql.reviewTickets(projectKey, lastReviewAt, issue.key);
+async function ownTickets(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  issueKey: string,
+  now: number,
+  reconcile: number[] = [],
+): Promise<{ tickets: TicketView[]; ids: number[] }> {
+  const config = await cachedSiteConfig(kvs);
   const sprintField = config?.sprintFieldId ?? null;
   const today = new Date(now).toISOString().slice(0, 10);
-
-  // Every page: Jira returns fewer issues per page than asked when fields or properties are many.
-  const [ticketIssues, earlierIssues, users] = await Promise.all([
-    searchAll(jira, reviewJql, {
-      fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
-      properties: [ACTION_PROPERTY],
-      maxResults: 500,
-      // Tickets created a moment ago may not be indexed yet: the incident's links (read consistently) name them.
-      reconcileIssues: outwardLinkedIds(f, ACTION_LINK_TYPE.name),
-    }),
-    searchAll(jira, jql.earlierPostmortems(projectKey, f.created ?? new Date(now).toISOString()), {
-      fields: ['summary', 'created'],
-      properties: [POSTMORTEM_PROPERTY],
-      maxResults: 300,
-      limit: 300,
-    }),
-    findAssignableUsers(jira, projectKey, ''),
-  ]);
-  const tickets = ticketIssues
-    .map((i) => toTicketView(i, today, sprintField))
-    .filter((t): t is TicketView => t !== null);
+  const issues = await searchAll(jira, jql.actionTicketsOf(projectKey, issueKey), {
+    fields: [...TICKET_FIELDS, ...(sprintField ? [sprintField] : [])],
+    properties: [ACTION_PROPERTY],
+    maxResults: 10,
+    limit: 50,
+    ...(reconcile.length ? { reconcileIssues: reconcile } : {}),
+  });
   return {
-    ...base,
-    tickets: tickets.filter((t) => t.incident === issue.key).sort((a, b) => a.slot - b.slot),
-    review: groupForReview(tickets, outcomes, issue.key, lastReviewAt, jql.openActionTickets(projectKey)),
-    similar: similarTo(issue.key, f.created ?? '', postmortem, earlierIssues),
-    users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
-    categories: settings.categories,
+    tickets: issues
+      .map((i) => toTicketView(i, today, sprintField))
+      .filter((t): t is TicketView => t !== null)
+      .sort((a, b) => a.slot - b.slot),
+    ids: issues.map((i) => Number(i.id)),
   };
 }
 
-function similarTo(key: string, created: string, pm: StoredPostMortem | null, earlier: Issue[]): SimilarCandidate[] {
-  if (!pm || !pm.doc.rootCause.trim()) return [];
-  const docs = new Map<string, { issue: Issue; stored: StoredPostMortem }>();
-  for (const i of earlier) {
-    const s = StoredPostMortemSchema.safeParse(i.properties?.[POSTMORTEM_PROPERTY]);
-    if (s.success) docs.set(i.key, { issue: i, stored: s.data });
-  }
-  const asText = (k: string, c: string, d: StoredPostMortem['doc']): IncidentText => ({
-    key: k,
-    created: c,
-    service: d.service,
-    category: d.category,
-    rootCause: d.rootCause,
-    contributingFactors: Object.values(d.contributingFactors),
-  });
-  const corpus = [...docs.values()].map(({ issue, stored }) =>
-    asText(issue.key, issue.fields?.created ?? '', stored.doc),
-  );
-  const rejected = new Set(pm.doc.rejectedRepeats);
-  return rankSimilar(asText(key, created, pm.doc), corpus, 10)
-    .filter((c) => !rejected.has(c.key))
-    .slice(0, 5)
-    .map((c) => {
-      const d = docs.get(c.key);
-      return {
-        key: c.key,
-        score: c.score,
-        summary: d?.issue.fields?.summary ?? '',
-        service: d?.stored.service ?? '',
-        category: d?.stored.category ?? '',
-        rootCause: d?.stored.doc.rootCause ?? '',
-        created: d?.issue.fields?.created ?? '',
-      };
-    });
+/** Everything of the project the panel opens with; started before the issue answers (the project is known). */
+async function projectPart(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  issueKey: string,
+  now: number,
+): Promise<Pick<PanelData, 'tickets' | 'review' | 'users' | 'categories'> & { ownIds: number[] }> {
+  const [own, first, counts, users, settings, slipped] = await Promise.all([
+    ownTickets(jira, kvs, projectKey, issueKey, now),
+    reviewPage(jira, kvs, projectKey, issueKey, null, now),
+    reviewCounts(jira, projectKey, issueKey, now),
+    findAssignableUsers(jira, projectKey, ''),
+    projectSettings(kvs, projectKey),
+    searchPage(jira, jql.earlierSlippedActions(projectKey, issueKey), { fields: ['summary'], maxResults: 10 }),
+  ]);
+  return {
+    tickets: own.tickets,
+    ownIds: own.ids,
+    review: {
+      counts,
+      lastReviewAt: new Date(now).toISOString(),
+      pageSize: REVIEW_PAGE_SIZE,
+      first,
+      slipped: slipped.issues.map((i) => i.key),
+    },
+    users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId })),
+    categories: settings.categories,
+  };
 }

@@ -4,7 +4,7 @@ import type { JiraTransport } from '../jira/transport';
 import { REVIEW_OUTCOMES, type ReviewOutcome, type UserRef } from '../shared/contract';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 
-const OutcomeSchema = z.object({
+export const OutcomeSchema = z.object({
   outcome: z.enum(REVIEW_OUTCOMES),
   note: z.string(),
   reassignedTo: z.object({ accountId: z.string(), displayName: z.string() }).nullable(),

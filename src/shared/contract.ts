@@ -56,9 +56,32 @@ export interface ReviewData {
   jql: string;
 }
 
+/** The open items of earlier incidents, counted for the review's one-line summary. */
+export interface ReviewCounts {
+  open: number;
+  overdue: number;
+}
+/** One page of the review table, in due-date order; the token fetches the next page (Jira's pages are sequential). */
+export interface ReviewPage {
+  items: ReviewItem[];
+  nextPageToken: string | null;
+}
+/** What the panel opens with: the counts and the first page, never the whole list. */
+export interface ReviewOverview {
+  counts: ReviewCounts;
+  lastReviewAt: string;
+  pageSize: number;
+  first: ReviewPage;
+  /** Open earlier items that slipped out of a closed sprint unfinished (keys, at most ten). */
+  slipped: string[];
+}
+
 export interface SimilarCandidate {
   key: string;
   score: number;
+  /** How alike, in words: "strong" is likely the same root cause, "possible" shares some of it. */
+  strength: 'strong' | 'possible';
+  sharedWords: string[];
   summary: string;
   service: string;
   category: string;
@@ -84,8 +107,7 @@ export interface PanelData {
   /** The indexed facts the report reads lag the document (a save was interrupted): saving again fixes it. */
   indexStale: boolean;
   tickets: TicketView[];
-  review: ReviewData;
-  similar: SimilarCandidate[];
+  review: ReviewOverview;
   history: { created: string; statusChanges: { at: string; from: string; to: string }[] };
   users: UserRef[];
   categories: string[];
@@ -153,6 +175,17 @@ export const payloads = {
       message: 'say why the item is dropped',
       path: ['note'],
     }),
+  'review/page': z.object({ pageToken: z.string().min(1).max(4000).nullable() }).strict(),
+  'review/agenda': z.object({}).strict(),
+  /** The draft's words (maybe unsaved), ranked against earlier post-mortems of the incident's project. */
+  'panel/similar': z
+    .object({
+      rootCause: z.string().max(2000),
+      factors: z.array(z.string().max(1000)).max(3),
+      service: z.string().max(80),
+      category: z.string().max(80),
+    })
+    .strict(),
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
   'users/search': z.object({ query: z.string().max(100) }).strict(),
@@ -170,6 +203,9 @@ export interface Answers {
   'actions/create': CreateTicketsAnswer;
   'actions/createSprint': SprintAnswer;
   'review/outcome': ReviewOutcome;
+  'review/page': ReviewPage;
+  'review/agenda': ReviewData;
+  'panel/similar': { candidates: SimilarCandidate[] };
   'comment/agenda': { commentId: string };
   'comment/postmortem': { commentId: string };
   'users/search': { users: UserRef[] };

@@ -44,13 +44,13 @@ describe('the demo in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${demo.harness.url}/jira/issue/${incident.key}?as=acc-bob`);
     const frame = await appFrame(page, 'panel');
-    await frame.waitForSelector('[data-testid="editor"]');
-    assert.equal(await frame.textContent('[data-testid="pm-status"]'), 'published');
+    await frame.waitForSelector('[data-testid="read-view"]');
+    assert.equal(await frame.textContent('[data-testid="pm-status"]'), 'Published');
     assert.match(
       (await frame.textContent('[data-testid="timeline-figures"]')) ?? '',
       new RegExp(`Time to acknowledge ${stored.ttaMinutes} min`),
     );
-    assert.equal(await frame.inputValue('[data-testid="root-cause"]'), stored.doc.rootCause);
+    assert.equal(await frame.textContent('[data-testid="read-root-cause"]'), stored.doc.rootCause);
     assert.equal(await frame.locator('[data-testid^="action-status-"]').count(), stored.actionCount);
     // Each ticket's status is read live from Jira, not from the post-mortem.
     const first = stored.doc.actionItems[0]?.ticketKey ?? '';

@@ -56,7 +56,7 @@ describe('writing a post-mortem in the panel (Chromium)', () => {
     await frame.fill('[data-testid="title-date"]', '2026-11-20');
     assert.equal(
       await frame.textContent('[data-testid="composed-title"]'),
-      'Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+      'Incident: checkout 5xx errors after deploy on 2026-11-20',
     );
     assert.equal(
       await frame.isChecked('[data-testid="sync-summary--hidden-checkbox"]'),
@@ -124,7 +124,7 @@ describe('writing a post-mortem in the panel (Chromium)', () => {
     assert.equal(stored.doc.category, 'Deploy / config change');
     assert.equal(stored.doc.parkingLot[0]?.idea, 'Chaos testing for the pool');
     assert.equal(stored.usersAffected, 1200);
-    assert.equal(incident?.summary, 'Incident: [checkout] [5xx errors after deploy] on [2026-11-20]');
+    assert.equal(incident?.summary, 'Incident: checkout 5xx errors after deploy on 2026-11-20');
 
     await frame.click('[data-testid="create-tickets"]');
     await frame.waitForSelector('[data-testid="action-status-2"] >> text=/OPS-\\d+/');

@@ -64,9 +64,9 @@ describe('two people and a review, in Chromium', () => {
   it('records a review outcome for an earlier open action item, and keeps it', async () => {
     const key = await newIncident(demo.jira);
     const { page, frame } = await openPanel(key, 'acc-carol');
-    const first = frame.locator('[data-testid="review-not-started"] [data-testid="review-item"]').first();
+    const first = frame.locator('[data-testid="review-item"]').first();
     const label = (await first.textContent()) ?? '';
-    const ticket = /\((OPS-\d+)\)/.exec(label)?.[1];
+    const ticket = /(OPS-\d+) · from/.exec(label)?.[1];
     assert.ok(ticket, label);
     await frame.click(`[data-testid="record-${ticket}"]`);
     await frame.fill(`#outcome-select-${ticket}`, 'Still');

@@ -35,7 +35,7 @@ describe('saving the post-mortem', () => {
     assert.equal(s.updatedBy, 'acc-bob');
     assert.equal(
       jira.emulator.store.issuesByKey.get(key)?.summary,
-      'Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+      'Incident: checkout 5xx errors after deploy on 2026-11-20',
     );
     const index = IndexRecordSchema.parse(jira.emulator.store.issuesByKey.get(key)?.properties.postmortemIndex);
     assert.equal(index.version, 1);

@@ -21,9 +21,9 @@ const ctx = (issueKey: string, accountId = 'acc-carol') => ({ accountId, issueKe
 describe('Rule 3: the review starts with earlier open action items', () => {
   it('groups them as the agenda does, with incident, owner, due date and overdue flag', async () => {
     const key = await newIncident(jira);
-    const res = await r['panel/load']({}, ctx(key));
+    const res = await r['review/agenda']({}, ctx(key));
     assert.ok(res.ok);
-    const { inProgress, notStarted } = res.data.review;
+    const { inProgress, notStarted } = res.data;
     assert.ok(inProgress.length > 0 && notStarted.length > 0);
     assert.ok(
       inProgress.every(
@@ -32,7 +32,7 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     );
     const overdue = [...inProgress, ...notStarted].filter((t) => t.overdue);
     assert.ok(overdue.length > 0 && overdue.every((t) => (t.dueDate ?? '') < '2026-11-26'));
-    const md = agendaMarkdown(res.data.review, key, 'Checkout errors');
+    const md = agendaMarkdown(res.data, key, 'Checkout errors');
     assert.match(md, /1\. Review open action items \(10 min\)/);
     assert.match(md, /OVERDUE/);
     assert.match(md, /3\. Pattern analysis \(10 min\)/);
@@ -42,7 +42,7 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     const key = await newIncident(jira);
     const load = await r['panel/load']({}, ctx(key));
     assert.ok(load.ok);
-    const item = load.data.review.notStarted[0];
+    const item = load.data.review.first.items.find((t) => t.statusCategory === 'new');
     assert.ok(item);
     const noReason = await r['review/outcome'](
       { ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null },
@@ -57,7 +57,7 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     assert.equal(jira.emulator.store.issuesByKey.get(item.key)?.assigneeId, 'acc-alice');
     const again = await r['panel/load']({}, ctx(key));
     assert.ok(again.ok);
-    const kept = [...again.data.review.notStarted, ...again.data.review.inProgress].find((t) => t.key === item.key);
+    const kept = again.data.review.first.items.find((t) => t.key === item.key);
     assert.equal(kept?.outcome?.outcome, 'reassigned');
     assert.equal(kept?.outcome?.reassignedTo?.displayName, 'Alice Chen');
   });
@@ -71,10 +71,7 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     const comments = jira.emulator.store.issuesByKey.get(key)?.comments ?? [];
     assert.equal(comments.length, 2);
     assert.match(JSON.stringify(comments[0]?.body), /Review open action items \(10 min\)/);
-    assert.match(
-      JSON.stringify(comments[1]?.body),
-      /Incident: \[checkout\] \[5xx errors after deploy\] on \[2026-11-20\]/,
-    );
+    assert.match(JSON.stringify(comments[1]?.body), /Incident: checkout 5xx errors after deploy on 2026-11-20/);
     assert.match(JSON.stringify(comments[1]?.body), /Add canary deploys for config changes/);
   });
 });
@@ -85,7 +82,7 @@ describe('Markdown export', () => {
       { action: 'Add canary deploys', owner: 'Bob Okafor', priority: 'P1', dueDate: '2026-12-10', status: 'Open' },
     ]);
     for (const h of [
-      '# Incident: [checkout] [5xx errors after deploy] on [2026-11-20]',
+      '# Incident: checkout 5xx errors after deploy on 2026-11-20',
       '## Impact',
       '- Duration: 103 minutes',
       '## Timeline (UTC)',

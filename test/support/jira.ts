@@ -18,7 +18,10 @@ export interface TestJira {
 }
 
 export interface TestJiraOptions {
-  seed?: 'demo' | { incidents: number; actionsPerIncident: 'varied' | 3; spanDays?: number } | false;
+  seed?:
+    | 'demo'
+    | { incidents: number; actionsPerIncident: 'varied' | 3; spanDays?: number; kanbanIncidents?: number }
+    | false;
   /**
    * Caps every search page (emulator knob maxPageSize). Small by default, so every test proves that the app follows
    * nextPageToken/isLast as Jira requires; null leaves the emulator's own page-size model.

@@ -7,13 +7,14 @@ import { ErrorMessage } from '@ui/ErrorMessage';
 import type { PanelData } from '@shared/contract';
 import type { AppError } from '@shared/result';
 import { Editor } from './Editor';
-import { FollowUpNote } from './FollowUpNote';
+import { PanelStateProvider } from './state/PanelState';
 
 type State =
   { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: PanelData; loadedAt: number };
 
 export function PanelApp() {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [flash, setFlash] = useState<string | null>(null);
   const load = useCallback(async (quiet = false) => {
     if (!quiet) setState({ kind: 'loading' });
     const r = await call('panel/load', {});
@@ -47,12 +48,16 @@ export function PanelApp() {
           <p>{state.data.postmortemProblem}</p>
         </SectionMessage>
       )}
-      {/* The key remounts the editor when a new version was saved (here or elsewhere); other reloads keep the draft. */}
+      {/* The key remounts the state and editor when a new version was saved (here or elsewhere); other reloads keep the draft. */}
       {state.kind === 'ready' && state.data.isIncident && !state.data.postmortemProblem && (
-        <>
-          <FollowUpNote />
-          <Editor key={state.data.postmortem?.version ?? 0} data={state.data} reload={() => load(true)} />
-        </>
+        <PanelStateProvider
+          key={state.data.postmortem?.version ?? 0}
+          data={state.data}
+          reload={() => load(true)}
+          flash={[flash, setFlash]}
+        >
+          <Editor />
+        </PanelStateProvider>
       )}
     </main>
   );

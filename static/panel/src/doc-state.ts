@@ -1,8 +1,3 @@
-import type { PostMortem } from '@shared/postmortem';
-
-/** Immutable updates of the draft: each section edits its own slice. */
-export type Update = (change: (doc: PostMortem) => PostMortem) => void;
-
 export const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** Parses a number input: '' is "not known" (null); anything else must be a finite number. */

@@ -2,20 +2,34 @@ import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 
-/** A labelled form row; `hint` shows units or rules under the input, `error` replaces it in red. */
+/** What an input needs to be linked to its hint and message (spread onto the input). */
+export interface Described {
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}
+
+/**
+ * A labelled form row. `hint` (units, rules) stays under the input; `error` (red, blocks saving) or `warning`
+ * (amber, advice only) appear beneath it. Both are linked to the input with aria-describedby.
+ */
 export function Field({
   label,
   htmlFor,
   hint,
   error,
+  warning,
   children,
 }: {
   label: string;
   htmlFor: string;
   hint?: string;
   error?: string | null;
-  children: ReactNode;
+  warning?: string | null;
+  children: (described: Described) => ReactNode;
 }) {
+  const hintId = hint ? `${htmlFor}-hint` : null;
+  const msgId = error || warning ? `${htmlFor}-msg` : null;
+  const ids = [hintId, msgId].filter(Boolean).join(' ');
   return (
     <div style={{ marginBottom: token('space.150', '12px') }}>
       <label
@@ -30,13 +44,28 @@ export function Field({
       >
         {label}
       </label>
-      {children}
+      {children({ ...(ids ? { 'aria-describedby': ids } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {hint && (
+        <div id={hintId ?? undefined} style={{ color: token('color.text.subtlest', '#626F86'), fontSize: 12 }}>
+          {hint}
+        </div>
+      )}
       {error ? (
-        <div role="alert" style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}>
+        <div
+          id={msgId ?? undefined}
+          role="alert"
+          style={{ color: token('color.text.danger', '#AE2E24'), fontSize: 12 }}
+        >
           {error}
         </div>
-      ) : hint ? (
-        <div style={{ color: token('color.text.subtlest', '#626F86'), fontSize: 12 }}>{hint}</div>
+      ) : warning ? (
+        <div
+          id={msgId ?? undefined}
+          data-testid={`${htmlFor}-warning`}
+          style={{ color: token('color.text.warning', '#A54800'), fontSize: 12 }}
+        >
+          Note: {warning}
+        </div>
       ) : null}
     </div>
   );

@@ -1,27 +1,15 @@
 import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { PostMortem } from '@shared/postmortem';
-import type { Update } from '../doc-state';
 import { Field, Section, grid } from '../fields';
+import { FACTORS } from '../labels';
+import { useDraft, useUpdate } from '../state/PanelState';
 
-const FACTORS: [keyof PostMortem['contributingFactors'], string][] = [
-  ['possible', 'What made the incident possible'],
-  ['detection', 'What made detection slow'],
-  ['resolution', 'What made resolution slow'],
-];
-
-function ListEditor({
-  label,
-  items,
-  onChange,
-  testId,
-}: {
-  label: string;
-  items: string[];
-  onChange: (items: string[]) => void;
-  testId: string;
-}) {
+/** A list of short lines; each Remove button names the line it removes. */
+function ListEditor({ label, field, testId }: { label: string; field: 'wentWell' | 'wentWrong'; testId: string }) {
+  const items = useDraft((d) => d[field]);
+  const update = useUpdate();
+  const set = (change: (items: string[]) => string[]) => update((d) => ({ ...d, [field]: change(d[field]) }));
   return (
     <div data-testid={testId}>
       <strong>{label}</strong>
@@ -32,10 +20,14 @@ function ListEditor({
             value={item}
             onChange={(e) => {
               const v = e.currentTarget.value;
-              onChange(items.map((x, j) => (j === i ? v : x)));
+              set((xs) => xs.map((x, j) => (j === i ? v : x)));
             }}
           />
-          <Button appearance="subtle" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+          <Button
+            appearance="subtle"
+            aria-label={`Remove "${label}" ${i + 1}${item ? `: ${item}` : ''}`}
+            onClick={() => set((xs) => xs.filter((_, j) => j !== i))}
+          >
             Remove
           </Button>
         </div>
@@ -43,8 +35,9 @@ function ListEditor({
       <Button
         appearance="subtle"
         testId={`${testId}-add`}
+        aria-label={`Add to "${label}"`}
         isDisabled={items.length >= 20}
-        onClick={() => onChange([...items, ''])}
+        onClick={() => set((xs) => [...xs, ''])}
       >
         Add
       </Button>
@@ -52,53 +45,52 @@ function ListEditor({
   );
 }
 
-export function LearningSection({ doc, update }: { doc: PostMortem; update: Update }) {
+export function LearningSection() {
+  const factors = useDraft((d) => d.contributingFactors);
+  const lessons = useDraft((d) => d.lessons);
+  const update = useUpdate();
   return (
     <>
       <Section title="Contributing factors" testId="factors-section">
         {FACTORS.map(([k, label]) => (
           <Field key={k} label={label} htmlFor={`factor-${k}`}>
-            <TextArea
-              id={`factor-${k}`}
-              testId={`factor-${k}`}
-              minimumRows={2}
-              value={doc.contributingFactors[k]}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                update((d) => ({ ...d, contributingFactors: { ...d.contributingFactors, [k]: v } }));
-              }}
-            />
+            {(a11y) => (
+              <TextArea
+                {...a11y}
+                id={`factor-${k}`}
+                testId={`factor-${k}`}
+                minimumRows={2}
+                value={factors[k]}
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  update((d) => ({ ...d, contributingFactors: { ...d.contributingFactors, [k]: v } }));
+                }}
+              />
+            )}
           </Field>
         ))}
       </Section>
       <Section title="What went well and what went wrong">
         <div style={grid('1fr 1fr')}>
-          <ListEditor
-            label="What went well"
-            testId="went-well"
-            items={doc.wentWell}
-            onChange={(items) => update((d) => ({ ...d, wentWell: items }))}
-          />
-          <ListEditor
-            label="What went wrong"
-            testId="went-wrong"
-            items={doc.wentWrong}
-            onChange={(items) => update((d) => ({ ...d, wentWrong: items }))}
-          />
+          <ListEditor label="What went well" field="wentWell" testId="went-well" />
+          <ListEditor label="What went wrong" field="wentWrong" testId="went-wrong" />
         </div>
       </Section>
       <Section title="Lessons learned">
         <Field label="Lessons learned" htmlFor="lessons" hint="One or two paragraphs of genuine insight.">
-          <TextArea
-            id="lessons"
-            testId="lessons"
-            minimumRows={4}
-            value={doc.lessons}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              update((d) => ({ ...d, lessons: v }));
-            }}
-          />
+          {(a11y) => (
+            <TextArea
+              {...a11y}
+              id="lessons"
+              testId="lessons"
+              minimumRows={4}
+              value={lessons}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                update((d) => ({ ...d, lessons: v }));
+              }}
+            />
+          )}
         </Field>
       </Section>
     </>

@@ -1,255 +1,168 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/new';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
-import Select from '@atlaskit/select';
-import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { REVIEW_OUTCOMES, type ReviewData, type ReviewItem, type ReviewOutcome, type UserRef } from '@shared/contract';
-import type { AppError } from '@shared/result';
-import { grid } from '../fields';
+import { agendaMarkdown } from '@domain/review';
+import { composeTitle } from '@domain/rules';
+import type { ReviewItem, ReviewPage } from '@shared/contract';
+import { call } from '@ui/api';
+import { ActionResult } from '../ActionResult';
+import { copyText } from '../copy';
+import { useDraftStore, usePanelData } from '../state/PanelState';
+import { useAction } from '../state/use-action';
+import { reviewHead, reviewRows } from './review-table';
 
-const OUTCOME_LABEL: Record<ReviewOutcome['outcome'], string> = {
-  done: 'Done',
-  'still-open': 'Still open',
-  reassigned: 'Reassigned',
-  dropped: 'Dropped',
-};
+// The outcome form carries the select pickers: loaded when someone records an outcome, not on open.
+const OutcomeForm = lazy(() => import('./OutcomeForm'));
 
-function OutcomeForm({
-  item,
-  users,
-  onRecord,
-}: {
-  item: ReviewItem;
-  users: UserRef[];
-  onRecord: (o: {
-    outcome: ReviewOutcome['outcome'];
-    note: string;
-    reassignTo: string | null;
-  }) => Promise<AppError | null>;
-}) {
-  const [open, setOpen] = useState(false);
-  const [outcome, setOutcome] = useState<ReviewOutcome['outcome'] | null>(null);
-  const [note, setNote] = useState('');
-  const [to, setTo] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  if (!open) {
-    return (
-      <span data-testid={`outcome-${item.key}`}>
-        {item.outcome && (
-          <>
-            <Lozenge appearance="new">{OUTCOME_LABEL[item.outcome.outcome]}</Lozenge>{' '}
-            {item.outcome.reassignedTo ? `to ${item.outcome.reassignedTo.displayName} ` : ''}
-            {item.outcome.note}{' '}
-          </>
-        )}
-        <Button appearance="subtle" spacing="compact" testId={`record-${item.key}`} onClick={() => setOpen(true)}>
-          {item.outcome ? 'Change outcome' : 'Record outcome'}
-        </Button>
-      </span>
-    );
-  }
-  return (
-    <div style={grid('1.2fr 1.5fr 1.5fr auto')}>
-      <Select
-        aria-label={`Outcome for ${item.key}`}
-        inputId={`outcome-select-${item.key}`}
-        testId={`outcome-select-${item.key}`}
-        options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABEL[o] }))}
-        value={outcome ? { value: outcome, label: OUTCOME_LABEL[outcome] } : null}
-        placeholder="Outcome"
-        onChange={(o) => setOutcome(o?.value ?? null)}
-      />
-      {outcome === 'reassigned' ? (
-        <Select
-          aria-label="Reassign to"
-          options={users.map((u) => ({ value: u.accountId, label: u.displayName }))}
-          placeholder="Reassign to"
-          onChange={(o) => setTo(o?.value ?? null)}
-        />
-      ) : (
-        <span />
-      )}
-      <Textfield
-        aria-label={`Note for ${item.key}`}
-        testId={`outcome-note-${item.key}`}
-        placeholder={outcome === 'dropped' ? 'Why it is dropped (required)' : 'What blocks it, or a note'}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-      />
-      <Button
-        testId={`outcome-save-${item.key}`}
-        isDisabled={!outcome}
-        onClick={() => {
-          if (!outcome) return;
-          void onRecord({ outcome, note, reassignTo: to }).then((err) => {
-            setError(err ? `${err.message} ${(err.details ?? []).join(' ')}` : null);
-            if (!err) {
-              setOutcome(null);
-              setOpen(false);
-            }
-          });
-        }}
-      >
-        Record
-      </Button>
-      {error && (
-        <span role="alert" style={{ color: token('color.text.danger', '#AE2E24'), gridColumn: '1 / -1' }}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
+/** "12 open from earlier incidents, 5 overdue": the line shown while the review is folded away. */
+export function reviewSummary(open: number, overdue: number): string {
+  if (open === 0) return 'No open action items from earlier incidents';
+  return `${open} open from earlier incidents${overdue ? `, ${overdue} overdue` : ', none overdue'}`;
 }
 
-const FIRST = 6;
+/**
+ * Rule 3, compact: a collapsible section (open while the post-mortem is a draft or in review) with the open items of
+ * earlier incidents in a table paged by the resolver (Jira's pages are sequential: each page's token is kept, so
+ * going back costs nothing and going forward fetches only what is missing).
+ */
+export function ReviewSection() {
+  const data = usePanelData();
+  const store = useDraftStore();
+  const { counts, pageSize, first } = data.review;
+  const [open, setOpen] = useState(() => (data.postmortem?.doc.status ?? 'draft') !== 'published');
+  const [pages, setPages] = useState<ReviewPage[]>([first]);
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<ReviewItem | null>(null);
+  const [recorded, setRecorded] = useState('');
+  const [markdown, setMarkdown] = useState<string | null>(null);
 
-function Group({
-  title,
-  items,
-  users,
-  onRecord,
-  testId,
-}: {
-  title: string;
-  items: ReviewItem[];
-  users: UserRef[];
-  onRecord: (
-    key: string,
-    o: { outcome: ReviewOutcome['outcome']; note: string; reassignTo: string | null },
-  ) => Promise<AppError | null>;
-  testId: string;
-}) {
-  const [all, setAll] = useState(false);
-  const shown = all ? items : items.slice(0, FIRST);
-  return (
-    <div data-testid={testId} style={{ marginTop: token('space.150', '12px') }}>
-      <Heading size="xsmall">
-        {title} ({items.length})
-      </Heading>
-      {items.length === 0 ? (
-        <p style={{ color: token('color.text.subtlest', '#626F86') }}>None.</p>
-      ) : (
-        <ul style={{ listStyle: 'none', padding: 0 }}>
-          {shown.map((t) => (
-            <li
-              key={t.key}
-              data-testid="review-item"
-              style={{ padding: '6px 0', borderBottom: `1px solid ${token('color.border', '#091E4224')}` }}
-            >
-              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
-                <span>
-                  <strong>{t.incident}</strong>: “{t.summary}” ({t.key}) — <Lozenge>{t.status}</Lozenge>{' '}
-                  {t.assignee?.displayName ?? 'Unassigned'}
-                  {t.dueDate ? `, due ${t.dueDate}` : ''}
-                  {t.overdue && (
-                    <>
-                      {' '}
-                      <Lozenge appearance="removed" testId="overdue">
-                        overdue
-                      </Lozenge>
-                    </>
-                  )}
-                  {t.slipped && t.statusCategory !== 'done' && (
-                    <>
-                      {' '}
-                      <Lozenge appearance="moved" testId="slipped">
-                        slipped out of its sprint
-                      </Lozenge>
-                    </>
-                  )}
-                </span>
-                <OutcomeForm item={t} users={users} onRecord={(o) => onRecord(t.key, o)} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      {items.length > FIRST && (
-        <Button appearance="subtle" testId={`${testId}-more`} onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show all ${items.length}`}
-        </Button>
-      )}
-    </div>
-  );
-}
+  const turn = useAction(async (target: number) => {
+    const have = [...pages];
+    while (have.length < target) {
+      const token = have[have.length - 1]?.nextPageToken;
+      if (!token) break;
+      const r = await call('review/page', { pageToken: token });
+      if (!r.ok) return r;
+      have.push(r.data);
+    }
+    setPages(have);
+    setPage(Math.min(target, have.length));
+    setEditing(null);
+    return { ok: true, message: `Page ${Math.min(target, have.length)} of the review.` };
+  });
+  const copy = useAction(async () => {
+    const r = await call('review/agenda', {});
+    if (!r.ok) return r;
+    const text = agendaMarkdown(r.data, data.issue.key, composeTitle(store.doc.title));
+    setMarkdown(text);
+    return { ok: true, message: await copyText(text) };
+  });
+  const post = useAction(async () => {
+    const r = await call('comment/agenda', {});
+    return r.ok ? { ok: true, message: 'Agenda posted as a comment on the incident.' } : r;
+  });
 
-/** Rule 3: before the current incident, the open action items of earlier ones. */
-export function ReviewSection({
-  review,
-  users,
-  onRecord,
-  onCopyAgenda,
-  onPostAgenda,
-  note,
-}: {
-  review: ReviewData;
-  users: UserRef[];
-  note: string | null;
-  onRecord: (
-    key: string,
-    o: { outcome: ReviewOutcome['outcome']; note: string; reassignTo: string | null },
-  ) => Promise<AppError | null>;
-  onCopyAgenda: () => Promise<void>;
-  onPostAgenda: () => Promise<void>;
-}) {
-  const open = review.inProgress.length + review.notStarted.length;
+  const items = pages[page - 1]?.items ?? [];
+  const summary = reviewSummary(counts.open, counts.overdue);
   return (
     <section
-      aria-label="Review of earlier action items"
+      aria-labelledby="review-heading"
       data-testid="review-section"
       style={{
-        background: token('color.background.neutral.subtle', '#F7F8F9'),
+        marginTop: token('space.200', '16px'),
         padding: token('space.150', '12px'),
         borderRadius: 3,
+        background: token('color.background.neutral.subtle', '#F7F8F9'),
+        border: `1px solid ${token('color.border', '#091E4224')}`,
       }}
     >
-      <Heading size="small">1. Review open action items from earlier incidents (10 min)</Heading>
-      <p style={{ margin: '4px 0' }}>
-        {open} open, {review.doneSinceLastReview.length} done since the last review ({review.lastReviewAt.slice(0, 10)}
-        ). Record an outcome for each.
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Heading size="xsmall" as="h2" id="review-heading">
+          Review: open action items from earlier incidents (Rule 3)
+        </Heading>
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          testId="review-toggle"
+          aria-expanded={open}
+          aria-controls="review-body"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide the review' : 'Show the review'}
+        </Button>
+      </div>
+      <p data-testid="review-summary" style={{ margin: '4px 0 0' }}>
+        {summary}.
       </p>
-      {review.slipped && review.slipped.length > 0 && (
-        <p data-testid="review-slipped" style={{ margin: '4px 0' }}>
-          Slipped out of a closed sprint unfinished ({review.slipped.length}):{' '}
-          {review.slipped.map((t) => t.key).join(', ')}. Plan each into a sprint, or drop it and say why.
+      {data.review.slipped.length > 0 && (
+        <p data-testid="review-slipped" style={{ margin: '4px 0 0' }}>
+          Slipped out of a closed sprint unfinished: {data.review.slipped.join(', ')}
+          {data.review.slipped.length === 10 ? ' and more' : ''}. Plan each into a sprint, or drop it and say why.
         </p>
       )}
-      <div style={{ display: 'flex', gap: 8 }}>
-        <Button testId="copy-agenda" onClick={() => void onCopyAgenda()}>
-          Copy agenda (Markdown)
-        </Button>
-        <Button testId="post-agenda" onClick={() => void onPostAgenda()}>
-          Post agenda as a comment
-        </Button>
-        {note && (
-          <span data-testid="agenda-note" style={{ alignSelf: 'center' }}>
-            {note}
+      {open && (
+        <div id="review-body" data-testid="review-body" style={{ marginTop: token('space.100', '8px') }}>
+          {counts.open > 0 && (
+            <DynamicTableStateless
+              head={reviewHead}
+              rows={reviewRows(items, (item) => setEditing(item))}
+              rowsPerPage={pageSize}
+              totalRows={Math.max(counts.open, items.length + (page - 1) * pageSize)}
+              page={page}
+              onSetPage={(p) => turn.run(p)}
+              isLoading={turn.busy}
+              label="Open action items from earlier incidents"
+              paginationi18n={{
+                prev: 'Previous page of the review',
+                next: 'Next page of the review',
+                label: 'Review pages',
+                pageLabel: 'Review page',
+              }}
+              testId="review-table"
+            />
+          )}
+          {turn.outcome && !turn.outcome.ok && <ActionResult outcome={turn.outcome} testId="review-page-result" />}
+          {editing && (
+            <Suspense fallback={null}>
+              <OutcomeForm
+                key={editing.key}
+                item={editing}
+                onCancel={() => setEditing(null)}
+                onRecorded={(o, message) => {
+                  setPages((ps) =>
+                    ps.map((p) => ({
+                      ...p,
+                      items: p.items.map((t) => (t.key === editing.key ? { ...t, outcome: o } : t)),
+                    })),
+                  );
+                  setEditing(null);
+                  setRecorded(message);
+                }}
+              />
+            </Suspense>
+          )}
+          <span role="status" data-testid="review-recorded">
+            {recorded}
           </span>
-        )}
-      </div>
-      <Group
-        title="Done since the last review"
-        items={review.doneSinceLastReview}
-        users={users}
-        onRecord={onRecord}
-        testId="review-done"
-      />
-      <Group
-        title="In progress"
-        items={review.inProgress}
-        users={users}
-        onRecord={onRecord}
-        testId="review-in-progress"
-      />
-      <Group
-        title="Not started"
-        items={review.notStarted}
-        users={users}
-        onRecord={onRecord}
-        testId="review-not-started"
-      />
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
+            <Button testId="copy-agenda" isLoading={copy.busy} onClick={() => copy.run()}>
+              Copy the meeting agenda (Markdown)
+            </Button>
+            <Button testId="post-agenda" isLoading={post.busy} onClick={() => post.run()}>
+              Post the agenda as a comment
+            </Button>
+            <ActionResult outcome={copy.outcome} testId="agenda-copy-note" />
+            <ActionResult outcome={post.outcome} testId="agenda-note" />
+          </div>
+          {markdown && (
+            <pre data-testid="agenda-markdown" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
+              {markdown}
+            </pre>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,20 +1,21 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import { prefillFromHistory, type IssueHistory } from '@domain/history';
+import { prefillFromHistory } from '@domain/history';
 import { milestonesOutOfOrder, timelineFigures } from '@domain/timeline';
-import { MILESTONES, MILESTONE_LABELS, type PostMortem } from '@shared/postmortem';
+import { MILESTONES, MILESTONE_LABELS, type Timeline } from '@shared/postmortem';
 import { formatMinutes, formatUtc } from '@ui/format';
 import { browserZone, localInputToUtc, utcToLocalInput } from '@ui/time';
-import type { Update } from '../doc-state';
 import { Field, Section, grid, nativeInput } from '../fields';
+import { useDraft, usePanelData, useUpdate } from '../state/PanelState';
 
-export function TimelineSection({ doc, update, history }: { doc: PostMortem; update: Update; history: IssueHistory }) {
-  const t = doc.timeline;
+export function TimelineSection() {
+  const t = useDraft((d) => d.timeline);
+  const history = usePanelData().history;
+  const update = useUpdate();
   const f = timelineFigures(t);
   const problems = milestonesOutOfOrder(t);
-  const setAt = (m: (typeof MILESTONES)[number], v: string) =>
-    update((d) => ({ ...d, timeline: { ...d.timeline, [m]: localInputToUtc(v) } }));
+  const setTimeline = (change: (t: Timeline) => Timeline) => update((d) => ({ ...d, timeline: change(d.timeline) }));
   const prefill = prefillFromHistory(t, history);
   return (
     <Section title="Timeline (UTC)" testId="timeline-section">
@@ -22,22 +23,25 @@ export function TimelineSection({ doc, update, history }: { doc: PostMortem; upd
       <div style={grid('1fr 1fr 1fr')}>
         {MILESTONES.map((m) => (
           <Field key={m} label={MILESTONE_LABELS[m]} htmlFor={`tl-${m}`} hint={t[m] ? formatUtc(t[m]) : 'not recorded'}>
-            <input
-              id={`tl-${m}`}
-              data-testid={`tl-${m}`}
-              type="datetime-local"
-              style={nativeInput}
-              value={utcToLocalInput(t[m])}
-              onChange={(e) => setAt(m, e.currentTarget.value)}
-            />
+            {(a11y) => (
+              <input
+                {...a11y}
+                id={`tl-${m}`}
+                data-testid={`tl-${m}`}
+                type="datetime-local"
+                style={nativeInput}
+                value={utcToLocalInput(t[m])}
+                onChange={(e) => {
+                  const at = localInputToUtc(e.currentTarget.value);
+                  setTimeline((x) => ({ ...x, [m]: at }));
+                }}
+              />
+            )}
           </Field>
         ))}
       </div>
       {prefill.filled.length > 0 && (
-        <Button
-          testId="prefill-history"
-          onClick={() => update((d) => ({ ...d, timeline: prefillFromHistory(d.timeline, history).timeline }))}
-        >
+        <Button testId="prefill-history" onClick={() => setTimeline((x) => prefillFromHistory(x, history).timeline)}>
           Prefill {prefill.filled.length} empty milestone{prefill.filled.length > 1 ? 's' : ''} from Jira history
         </Button>
       )}
@@ -57,40 +61,29 @@ export function TimelineSection({ doc, update, history }: { doc: PostMortem; upd
       </p>
       <div>
         {t.extra.map((e, i) => (
-          <div key={i} style={grid('1fr 3fr auto')}>
+          <div key={i} style={{ ...grid('1fr 3fr auto'), marginBottom: 4 }}>
             <input
-              aria-label="Extra entry time"
+              aria-label={`Time of timeline entry ${i + 1}`}
               type="datetime-local"
               style={nativeInput}
               value={utcToLocalInput(e.at)}
               onChange={(ev) => {
                 const at = localInputToUtc(ev.currentTarget.value);
-                if (at)
-                  update((d) => ({
-                    ...d,
-                    timeline: { ...d.timeline, extra: d.timeline.extra.map((x, j) => (j === i ? { ...x, at } : x)) },
-                  }));
+                if (at) setTimeline((x) => ({ ...x, extra: x.extra.map((y, j) => (j === i ? { ...y, at } : y)) }));
               }}
             />
             <Textfield
-              aria-label="Extra entry"
+              aria-label={`Timeline entry ${i + 1}`}
               value={e.text}
               onChange={(ev) => {
                 const text = ev.currentTarget.value;
-                update((d) => ({
-                  ...d,
-                  timeline: { ...d.timeline, extra: d.timeline.extra.map((x, j) => (j === i ? { ...x, text } : x)) },
-                }));
+                setTimeline((x) => ({ ...x, extra: x.extra.map((y, j) => (j === i ? { ...y, text } : y)) }));
               }}
             />
             <Button
               appearance="subtle"
-              onClick={() =>
-                update((d) => ({
-                  ...d,
-                  timeline: { ...d.timeline, extra: d.timeline.extra.filter((_, j) => j !== i) },
-                }))
-              }
+              aria-label={`Remove timeline entry ${i + 1}${e.text ? `: ${e.text}` : ''}`}
+              onClick={() => setTimeline((x) => ({ ...x, extra: x.extra.filter((_, j) => j !== i) }))}
             >
               Remove
             </Button>
@@ -100,15 +93,9 @@ export function TimelineSection({ doc, update, history }: { doc: PostMortem; upd
           appearance="subtle"
           testId="add-timeline-entry"
           onClick={() =>
-            update((d) => ({
-              ...d,
-              timeline: {
-                ...d.timeline,
-                extra: [
-                  ...d.timeline.extra,
-                  { at: d.timeline.alertAt ?? `${new Date().toISOString().slice(0, 16)}Z`, text: '' },
-                ],
-              },
+            setTimeline((x) => ({
+              ...x,
+              extra: [...x.extra, { at: x.alertAt ?? `${new Date().toISOString().slice(0, 16)}Z`, text: '' }],
             }))
           }
         >
