@@ -18,11 +18,11 @@ export const jql = {
   openActionTickets: (projectKey: string) =>
     `${jql.actionTickets(projectKey)} AND statusCategory != Done ORDER BY duedate ASC`,
   /** Rule 3 and the panel's own tickets in one search: open ones, ones done since the last review, and this incident's. */
-  reviewTickets: (projectKey: string, since: string, incidentKey: string) =>
-    `${jql.actionTickets(projectKey)} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since))} OR issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}) ORDER BY duedate ASC`,
+  reviewTickets: (projectKey: string, since: string, incidentKey: string, now: number) =>
+    `${jql.actionTickets(projectKey)} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since, now, 'at-or-before'))} OR issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}) ORDER BY duedate ASC`,
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
-  earlierPostmortems: (projectKey: string, createdBefore: string) =>
-    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(jqlDate(createdBefore))} ORDER BY created DESC`,
+  earlierPostmortems: (projectKey: string, createdBefore: string, now?: number) =>
+    `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(now === undefined ? utcLiteral(createdBefore) : jqlDate(createdBefore, now, 'at-or-after'))} ORDER BY created DESC`,
   /** Rule 3 in the panel: open action tickets of earlier incidents (not this one). Stable, so page tokens stay valid. */
   earlierOpenActions: (projectKey: string, incidentKey: string) =>
     `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident != ${quote(incidentKey)} AND statusCategory != Done`,
@@ -57,11 +57,23 @@ export const jql = {
     `${jql.actionTicketsOf(projectKey, incidentKey)} AND statusCategory != Done`,
 };
 
-/** JQL's date-time literal (minute precision, the site's zone: UTC here). */
-export function jqlDate(iso: string): string {
-  const d = new Date(Date.parse(iso));
-  return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}`;
+/**
+ * An instant for JQL, as a period from now ("-4321m"). Jira reads date-time literals such as "2026-11-20 14:00" in
+ * the searching user's time zone, which the app does not know; a period means the same instant in every zone.
+ * Minute precision, rounded so the query is a superset (callers filter exactly in memory): 'at-or-before' for a
+ * lower bound (>=), 'at-or-after' for an upper bound (<).
+ */
+export function jqlDate(iso: string, now: number, round: 'at-or-before' | 'at-or-after'): string {
+  const minutes = (now - Date.parse(iso)) / 60_000;
+  const m = round === 'at-or-before' ? Math.ceil(minutes) : Math.floor(minutes);
+  return m >= 0 ? `-${m}m` : `+${-m}m`;
 }
 
 export const withinDays = (query: string, field: 'created' | 'resolved', days: number) =>
   `${query} AND ${field} >= -${days}d`;
+
+/** A minute-precision literal in UTC; Jira reads it in the user's zone, so only for callers without a clock. */
+function utcLiteral(iso: string): string {
+  const d = new Date(Date.parse(iso)).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}

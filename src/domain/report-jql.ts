@@ -3,7 +3,7 @@ import { ACTION_PROPERTY, INDEX_PROPERTY } from './jira-names';
 import { jql, jqlDate, quote } from './jql';
 
 /** Every JQL behind the report, built from the filters; each figure on the page shows its own. */
-export function reportJql(projectKey: string, f: ReportFilters) {
+export function reportJql(projectKey: string, f: ReportFilters, now: number) {
   const pm = (path: string) => `issue.property[${INDEX_PROPERTY}].${path}`;
   const pa = (path: string) => `issue.property[${ACTION_PROPERTY}].${path}`;
   const incidents = `${jql.incidents(projectKey)}${f.service ? ` AND ${pm('service')} = ${quote(f.service)}` : ''}${f.category ? ` AND ${pm('category')} = ${quote(f.category)}` : ''}`;
@@ -27,7 +27,7 @@ export function reportJql(projectKey: string, f: ReportFilters) {
     /** Post-mortems of the trend's 12 months (or the window, if longer): read once for every pattern. */
     patterns: (days: number) => `${incidents} AND ${pm('status')} IS NOT EMPTY${within(days)} ORDER BY created ASC`,
     review: (since: string) =>
-      `${tickets} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since))}) ORDER BY duedate ASC`,
+      `${tickets} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since, now, 'at-or-before'))}) ORDER BY duedate ASC`,
     openReview: `${tickets} AND statusCategory != Done ORDER BY duedate ASC`,
   };
 }

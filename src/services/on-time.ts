@@ -35,8 +35,9 @@ export async function markResolvedOnTimePage(
   opts: { batch?: number; afterId?: string | null; issueKey?: string; keepGoing?: () => boolean },
 ): Promise<OnTimePage> {
   const batch = opts.batch ?? 200;
+  // `resolved IS NOT EMPTY`: a done status whose transition sets no resolution has no date to judge.
   const scope = projectKeys?.length ? `project in (${projectKeys.map((k) => `"${k}"`).join(', ')}) AND ` : '';
-  const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
+  const q = `${scope}issue.property[${ACTION_PROPERTY}].incident IS NOT EMPTY AND statusCategory = Done AND resolved IS NOT EMPTY AND issue.property[${ACTION_PROPERTY}].resolvedOnTime IS EMPTY`;
   const where = `${q}${opts.issueKey ? ` AND key = "${opts.issueKey}"` : ''}${opts.afterId ? ` AND id > ${opts.afterId}` : ''}`;
   // Page after page up to `batch`: Jira may return fewer issues per page than asked.
   const found = await searchAll(jira, `${where} ORDER BY id ASC`, {

@@ -1,10 +1,9 @@
 import { INCIDENT_TYPE } from '../domain/jira-names';
 import { getProject } from '../jira/config';
 import { JiraError } from '../jira/errors';
-import { AppFailure } from './failure';
+import { AppFailure, SetupFailure } from './failure';
 
 /** Typed answers the panel and page show as they are: what is wrong and who can fix it. */
-export const SETUP_NEEDED = 'setup-needed';
 export const NO_ACCESS = 'no-access';
 
 /** Jira's own words first, then what to do about them. */
@@ -18,12 +17,11 @@ export function noAccess(what: string, jira?: JiraError): AppFailure {
   );
 }
 
-export function incidentTypeMissing(projectKey: string): AppFailure {
-  return new AppFailure(
-    'PRECONDITION',
+/** The deploy side's typed "setup required" answer (SetupFailure), naming the project that lacks the type. */
+export function incidentTypeMissing(projectKey: string): SetupFailure {
+  return new SetupFailure(
+    'incident-type-missing',
     `Project ${projectKey} has no "${INCIDENT_TYPE.name}" issue type, so it has no post-mortems to show. A Jira admin adds "${INCIDENT_TYPE.name}" to the project's issue type scheme (in a team-managed project: Project settings > Issue types).`,
-    undefined,
-    SETUP_NEEDED,
   );
 }
 

@@ -37,7 +37,7 @@ export async function reportHeadline(
   filters: ReportFilters,
   now: number,
 ): Promise<ReportHeadlineAnswer> {
-  const q = reportJql(projectKey, filters);
+  const q = reportJql(projectKey, filters, now);
   const queries = [
     q.incidents,
     q.published(filters.windowDays),
@@ -87,7 +87,7 @@ export async function reportDetails(
   filters: ReportFilters,
   now: number,
 ): Promise<ReportDetailsAnswer> {
-  const q = reportJql(projectKey, filters);
+  const q = reportJql(projectKey, filters, now);
   const span = Math.max(365, filters.windowDays);
   const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
   const lastReviewAt = lastReview(outcomes, now);

@@ -84,7 +84,7 @@ export async function reviewAgenda(
 ): Promise<ReviewData> {
   const outcomes = await readOutcomes(kvs, projectKey);
   const since = lastReviewAt(outcomes, now);
-  const issues = await searchAll(jira, jql.reviewTickets(projectKey, since, incidentKey), {
+  const issues = await searchAll(jira, jql.reviewTickets(projectKey, since, incidentKey, now), {
     fields: TICKET_FIELDS,
     properties: [ACTION_PROPERTY],
     maxResults: 1000,

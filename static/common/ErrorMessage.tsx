@@ -15,14 +15,14 @@ const TITLES: Record<AppError['code'], string> = {
 };
 
 /** Typed answers of the services (src/services/project-access.ts) that are not errors of the app. */
-const HINT_TITLES: Record<string, string> = { 'setup-needed': 'Setup needed', 'no-access': 'No access in Jira' };
+const HINT_TITLES: Record<string, string> = { 'no-access': 'No access in Jira' };
 
 /** A failure as the person should see it: what happened, Jira's own words, and that nothing was lost. */
 export function ErrorMessage({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
   const hinted = error.hint ? HINT_TITLES[error.hint] : undefined;
   return (
     <SectionMessage
-      appearance={error.code === 'RATE_LIMITED' || hinted ? 'warning' : 'error'}
+      appearance={error.code === 'RATE_LIMITED' || error.code === 'SETUP_REQUIRED' || hinted ? 'warning' : 'error'}
       title={hinted ?? TITLES[error.code]}
       actions={
         onRetry

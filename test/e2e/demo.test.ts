@@ -75,6 +75,19 @@ describe('the demo in Chromium', () => {
     await page.close();
   });
 
+  it('tells a user who cannot browse the project, on the project page, that access is missing and who gives it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.harness.url}/jira/project/OPS/page?as=acc-erin`);
+    const frame = await appFrame(page, 'page');
+    await frame.waitForSelector('[data-testid="error-message"]');
+    const text = (await frame.textContent('body')) ?? '';
+    assert.match(text, /No access in Jira/);
+    assert.match(text, /No project could be found with key 'OPS'/);
+    assert.match(text, /Browse projects permission/);
+    assert.doesNotMatch(text, /HTTP 400/);
+    await page.close();
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     it(`shows the report (${theme}): headline, chart, a filter change, and a JQL link to the search`, async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -59,21 +59,22 @@ describe('a person who cannot browse the project', () => {
 });
 
 describe('a project without the Incident issue type', () => {
-  it('gets a "setup needed" answer on the page, naming the type and who adds it', async () => {
+  it('gets a "setup required" answer on the page, naming the type and who adds it', async () => {
     for (const name of ['report/headline', 'report/details'] as const) {
       const res = await r[name](filters, { accountId: 'acc-erin', projectKey: 'WEB' });
       assert.equal(res.ok, false, name);
       if (res.ok) continue;
-      assert.equal(res.error.code, 'PRECONDITION');
-      assert.equal(res.error.hint, 'setup-needed');
+      assert.equal(res.error.code, 'SETUP_REQUIRED');
+      assert.equal(res.error.setup, 'incident-type-missing');
       assert.match(res.error.message, /Project WEB has no "Incident" issue type/);
     }
   });
-  it('gets a "setup needed" answer in the panel', async () => {
+  it('gets a "setup required" answer in the panel', async () => {
     const res = await r['panel/load']({}, { accountId: 'acc-erin', issueKey: webTask, projectKey: 'WEB' });
     assert.equal(res.ok, false);
     if (res.ok) return;
-    assert.equal(res.error.hint, 'setup-needed');
+    assert.equal(res.error.code, 'SETUP_REQUIRED');
+    assert.equal(res.error.setup, 'incident-type-missing');
   });
   it('while a non-incident in a project that has the type still says "not an incident"', async () => {
     const task = [...jira.emulator.store.issues.values()].find(

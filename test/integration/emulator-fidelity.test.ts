@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { IssueRec } from '../../dev/emulator/state/model';
+import { jqlDate } from '../../src/domain/jql';
 import { linkSentences, raw, startTestJira, TEST_NOW, type TestJira } from '../support/jira';
 
 /*
@@ -227,6 +228,32 @@ describe("JQL dates in the searching user's time zone (the demo users are in Eur
       });
       assert.deepEqual(keys(asApp), [], `${jql} as the app (UTC)`);
     }
+  });
+  it("the app's JQL instants mean the same in every zone (a user west of UTC misses nothing)", async () => {
+    const store = jira.emulator.store;
+    store.putUser({
+      accountId: 'acc-nyc',
+      displayName: 'Nia York',
+      email: 'nia@example.com',
+      active: true,
+      siteAdmin: false,
+      timeZone: 'America/New_York',
+    });
+    const ops = store.projects.get('10000');
+    assert.ok(ops);
+    ops.permissions['acc-nyc'] = ['BROWSE'];
+    store.putProject(ops);
+    const since = '2026-11-26T09:00:00.000Z';
+    const resolved = addIssue({
+      resolutiondate: '2026-11-26T09:30:00.000+0000',
+      resolutionId: '10000',
+      statusId: '10003',
+    });
+    const q = (bound: string) => `key = ${resolved.key} AND resolved >= "${bound}"`;
+    // The literal "2026-11-26 09:00" is 14:00 UTC in New York: a ticket resolved at 09:30 UTC would be missed.
+    assert.deepEqual(keys(await search(q('2026-11-26 09:00'), 'acc-nyc')), []);
+    assert.deepEqual(keys(await search(q(jqlDate(since, TEST_NOW, 'at-or-before')), 'acc-nyc')), [resolved.key]);
+    assert.deepEqual(keys(await search(q(jqlDate(since, TEST_NOW, 'at-or-before')), 'acc-bob')), [resolved.key]);
   });
   it('date increments: startOfMonth("+14d") counts days, "-1w 2d" is accepted', async () => {
     const fifteenth = at('2026-11-14T23:30:00.000+0000'); // 15 Nov 00:30 in Berlin

@@ -74,7 +74,7 @@ describe('rate limits and faults', () => {
   });
   it('refuses requests beyond the concurrency limit with a burst 429', async () => {
     jira.emulator.knobs.maxConcurrent = 2;
-    jira.emulator.knobs.latencyMs = 50;
+    jira.emulator.knobs.latencyMs = 400; // long enough that all six overlap even on a loaded machine
     const results = await Promise.all(Array.from({ length: 6 }, () => raw(jira.emulator, 'GET', '/rest/api/3/myself')));
     jira.emulator.knobs.latencyMs = 0;
     const limited = results.filter((r) => r.status === 429);

@@ -172,11 +172,26 @@ describe('on-time completion job', () => {
     early.duedate = '2099-01-01';
     late.duedate = '2000-01-01';
     noDue.duedate = null;
-    const marked = await markResolvedOnTime(jira.platform.asApp(), ['OPS']);
-    assert.equal(marked, 3);
+    // A done status that sets no resolution (many real sites have one): no resolution date, so never marked, and
+    // it must not hold up the job. It is the newest, so it comes first in the job's search.
+    const closed = all()
+      .filter((i) => act(i) && jira.emulator.store.statuses.get(i.statusId)?.category !== 'done')
+      .sort((a, b) => b.id - a.id)[0];
+    assert.ok(closed && done.every((t) => t.id < closed.id));
+    Object.assign(closed, { statusId: '10004', resolutionId: null, resolutiondate: null });
+    delete (closed.properties.postmortemAction as Record<string, unknown>).resolvedOnTime;
+    for (const t of [...done, closed]) jira.emulator.store.putIssue(t);
+    jira.emulator.settleIndex(); // the set-up above is indexed; the job's own writes lag
+    let marked = 0;
+    for (let run = 0; run < 3; run++) {
+      marked += await markResolvedOnTime(jira.platform.asApp(), ['OPS'], 1);
+      jira.emulator.settleIndex(); // runs are an hour apart: Jira has indexed the last run's writes
+    }
+    assert.equal(marked, 3, 'one per run, past the ticket closed without a resolution');
     assert.equal(act(early)?.resolvedOnTime, 1);
     assert.equal(act(late)?.resolvedOnTime, 0);
     assert.equal(act(noDue)?.resolvedOnTime, 1);
+    assert.equal(act(closed)?.resolvedOnTime, undefined);
     assert.equal(await markResolvedOnTime(jira.platform.asApp(), ['OPS']), 0, 'nothing left to mark');
   });
 });
