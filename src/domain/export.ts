@@ -1,4 +1,5 @@
 import { MILESTONES, MILESTONE_LABELS, type PostMortem } from '../shared/postmortem';
+import { mdBlock, mdInline } from './markdown';
 import { bulletList, doc, heading, orderedList, paragraph, table, text, type AdfDoc } from './adf';
 import { composeTitle } from './rules';
 import { timelineFigures } from './timeline';
@@ -36,20 +37,21 @@ function sections(pm: PostMortem, actions: ActionView[]) {
   };
 }
 
-/** The post-mortem in the article's template layout, as Markdown to paste anywhere. */
+/** The post-mortem in the article's template layout, as Markdown to paste anywhere. Every text is escaped. */
 export function toMarkdown(pm: PostMortem, actions: ActionView[]): string {
   const s = sections(pm, actions);
-  const list = (items: string[]) => (items.length ? items.map((i) => `- ${i}`).join('\n') : '- —');
+  const list = (items: string[]) => (items.length ? items.map((i) => `- ${mdInline(i)}`).join('\n') : '- —');
+  const para = (v: string) => (v ? mdBlock(v) : '—');
   return [
-    `# ${s.title}`,
+    `# ${mdInline(s.title)}`,
     '## Impact',
     list(s.impact),
     '## Timeline (UTC)',
     list(s.timeline),
     '## Root Cause',
-    pm.rootCause || '—',
+    para(pm.rootCause),
     '## Contributing Factors',
-    s.factors.map((x, i) => `${i + 1}. ${x}`).join('\n'),
+    s.factors.map((x, i) => `${i + 1}. ${mdInline(x)}`).join('\n'),
     '## What Went Well',
     list(pm.wentWell),
     '## What Went Wrong',
@@ -60,12 +62,12 @@ export function toMarkdown(pm: PostMortem, actions: ActionView[]): string {
       '|--------|-------|----------|----------|--------|',
       ...(s.actions.length
         ? s.actions.map(
-            (a) => `| ${a.action.replace(/\|/g, '\\|')} | ${a.owner} | ${a.priority} | ${a.dueDate} | ${a.status} |`,
+            (a) => `| ${[a.action, a.owner, a.priority, a.dueDate, a.status].map((c) => mdInline(c)).join(' | ')} |`,
           )
         : ['| — | | | | |']),
     ].join('\n'),
     '## Lessons Learned',
-    pm.lessons || '—',
+    para(pm.lessons),
   ].join('\n\n');
 }
 

@@ -1,3 +1,4 @@
+import { mdInline } from './markdown';
 import type { ReviewData, ReviewItem, ReviewOutcome, TicketView } from '../shared/contract';
 
 /**
@@ -36,19 +37,19 @@ export function groupForReview(
 /** The article's meeting agenda, with this project's open items, as Markdown to paste into the invite. */
 export function agendaMarkdown(review: ReviewData, incidentKey: string, incidentTitle: string): string {
   const line = (t: ReviewItem, state: string) =>
-    `  - ${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ' — OVERDUE' : ''}`;
+    `  - ${mdInline(t.incident)}: "${mdInline(t.summary)}" (${mdInline(t.key)}) — ${state}${t.assignee ? `, ${mdInline(t.assignee.displayName)}` : ''}${t.dueDate ? `, due ${mdInline(t.dueDate)}` : ''}${t.overdue ? ' — OVERDUE' : ''}`;
   const items = [
     ...review.doneSinceLastReview.map((t) => line(t, 'DONE')),
     ...review.inProgress.map((t) =>
       line(
         t,
-        `IN PROGRESS${t.status.toLowerCase() === 'blocked' ? ' (blocked)' : ''}${t.outcome?.note ? ` (${t.outcome.note})` : ''}`,
+        `IN PROGRESS${t.status.toLowerCase() === 'blocked' ? ' (blocked)' : ''}${t.outcome?.note ? ` (${mdInline(t.outcome.note)})` : ''}`,
       ),
     ),
     ...review.notStarted.map((t) => line(t, 'NOT STARTED')),
   ];
   return [
-    `# Post-mortem meeting: ${incidentKey} ${incidentTitle}`,
+    `# Post-mortem meeting: ${mdInline(incidentKey)} ${mdInline(incidentTitle)}`,
     '1. Review open action items (10 min)',
     ...(items.length ? items : ['  - No open action items from earlier incidents.']),
     '2. Current incident review (30 min)',

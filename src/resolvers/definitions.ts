@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { findAssignableUsers } from '../jira/config';
 import { createActionTickets } from '../services/action-tickets';
 import { commentAgenda, commentPostMortem } from '../services/comments';
 import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
-import { recordOutcome } from '../services/review';
+import { completeReview, recordOutcome } from '../services/review';
 import { reviewAgenda, reviewPage } from '../services/review-list';
 import { findSimilar } from '../services/similar';
 import { followUpReport } from '../services/follow-up-report';
@@ -13,6 +12,7 @@ import { panelFollowUp } from '../services/panel-followup';
 import { reportDetails, reportHeadline } from '../services/report';
 import { createNextSprint } from '../services/sprint-create';
 import { loadSettings, saveSettings } from '../services/settings-admin';
+import { searchUsers } from '../services/users';
 import { payloads, type Answers, type ResolverName } from '../shared/contract';
 import { failure, success, type Result } from '../shared/result';
 import { failureCause, toFailure } from './errors';
@@ -56,15 +56,10 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'actions/create': (payload, ctx, p) =>
     createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
   'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
-  'review/outcome': async (payload, ctx, p) => {
-    const jira = p.asUser(ctx.accountId);
-    const projectKey = projectOf(ctx);
-    const lookup = async (accountId: string) =>
-      (await findAssignableUsers(jira, projectKey, ''))
-        .map((u) => ({ accountId: u.accountId, displayName: u.displayName ?? u.accountId }))
-        .find((u) => u.accountId === accountId) ?? null;
-    return recordOutcome(jira, p.kvs, projectKey, payload, ctx.accountId, p.now(), lookup);
-  },
+  'review/outcome': (payload, ctx, p) =>
+    recordOutcome(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
+  'review/complete': (_p, ctx, p) =>
+    completeReview(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), ctx.accountId, p.now()),
   'review/page': (payload, ctx, p) =>
     reviewPage(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), payload.pageToken, p.now()),
   'review/agenda': (_p, ctx, p) => agendaFor(ctx, p),
@@ -73,12 +68,7 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   }),
   'comment/agenda': async (_p, ctx, p) => commentAgenda(p.asUser(ctx.accountId), issueOf(ctx), await agendaFor(ctx, p)),
   'comment/postmortem': async (_p, ctx, p) => commentPostMortem(p.asUser(ctx.accountId), await panelFor(ctx, p)),
-  'users/search': async (payload, ctx, p) => ({
-    users: (await findAssignableUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query)).map((u) => ({
-      accountId: u.accountId,
-      displayName: u.displayName ?? u.accountId,
-    })),
-  }),
+  'users/search': (payload, ctx, p) => searchUsers(p.asUser(ctx.accountId), projectOf(ctx), payload.query),
   'settings/load': (_p, ctx, p) => loadSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx)),
   'settings/save': (payload, ctx, p) =>
     saveSettings(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
@@ -127,6 +117,10 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'review/outcome': withFailureLog(
       'review/outcome',
       define(payloads['review/outcome'], handlers['review/outcome'], healing),
+    ),
+    'review/complete': withFailureLog(
+      'review/complete',
+      define(payloads['review/complete'], handlers['review/complete'], healing),
     ),
     'review/page': withFailureLog('review/page', define(payloads['review/page'], handlers['review/page'], healing)),
     'review/agenda': withFailureLog(

@@ -1,8 +1,18 @@
 import { ZodError } from 'zod';
 import { JiraError, JiraResponseShapeError } from '../jira/errors';
-import { AppFailure, SetupFailure } from '../services/failure';
+import { AppFailure, SetupFailure, isNoAnswer } from '../services/failure';
 import { incidentTypeMissing, isIncidentTypeUnknown } from '../services/install';
-import { failure, type Result } from '../shared/result';
+import { messages } from '../shared/messages';
+import type { AppError, Result } from '../shared/result';
+
+/** Leaves out empty parts, so the envelope carries only what is known. */
+function fail(e: AppError): Result<never> {
+  const error: AppError = { code: e.code, message: e.message };
+  if (e.details?.length) error.details = e.details;
+  if (e.hint) error.hint = e.hint;
+  if (e.data) error.data = e.data;
+  return { ok: false, error };
+}
 
 const causes = new WeakMap<object, unknown>();
 
@@ -26,29 +36,55 @@ function describe(error: unknown): Result<never> {
     return { ok: false, error: { code: f.code, message: f.message, setup: f.problem } };
   }
   if (error instanceof AppFailure) {
-    const r = failure(error.code, error.message, error.details);
-    return error.hint && !r.ok ? { ok: false, error: { ...r.error, hint: error.hint } } : r;
+    const { code, message, details, hint, data } = error;
+    return fail({ code, message, details, hint, data });
   }
   if (error instanceof ZodError) {
-    return failure(
-      'VALIDATION',
-      'The request was not valid.',
-      error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`),
-    );
+    return fail({
+      code: 'VALIDATION',
+      message: 'The request was not valid. Nothing was saved.',
+      details: error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`),
+      data: 'not-saved',
+    });
   }
   if (error instanceof JiraError) {
     const details = [...error.errorMessages, ...Object.entries(error.fieldErrors).map(([k, v]) => `${k}: ${v}`)];
     if (error.status === 429)
-      return failure(
-        'RATE_LIMITED',
-        'Jira is busy (rate limited). Nothing was lost: try again in a few seconds.',
+      return fail({
+        code: 'RATE_LIMITED',
+        message: 'Jira is busy (rate limited). Nothing was lost: try again in a few seconds.',
         details,
-      );
+        data: 'not-saved',
+      });
     if (error.isForbidden)
-      return failure('FORBIDDEN', `Jira refused: ${details[0] ?? 'you do not have permission for this.'}`, details);
-    if (error.isNotFound) return failure('NOT_FOUND', details[0] ?? 'Not found in Jira.', details);
-    return failure('JIRA_ERROR', `${error.operation} failed (HTTP ${error.status}).`, details);
+      return fail({
+        code: 'FORBIDDEN',
+        message: `Jira refused: ${details[0] ?? 'you do not have permission for this.'}`,
+        details,
+        data: 'not-saved',
+      });
+    if (error.isNotFound) return fail({ code: 'NOT_FOUND', message: details[0] ?? 'Not found in Jira.', details });
+    if (error.status >= 500)
+      return fail({
+        code: 'JIRA_ERROR',
+        message: `${error.operation} failed (HTTP ${error.status}). Reload to see what Jira holds before trying again.`,
+        details,
+        data: 'unknown',
+      });
+    return fail({ code: 'JIRA_ERROR', message: `${error.operation} failed (HTTP ${error.status}).`, details });
   }
-  if (error instanceof JiraResponseShapeError) return failure('JIRA_ERROR', error.message, error.issues);
-  return failure('INTERNAL', 'Something went wrong in the app. Nothing was changed; please try again.');
+  if (error instanceof JiraResponseShapeError)
+    return fail({ code: 'JIRA_ERROR', message: error.message, details: error.issues });
+  if (isNoAnswer(error))
+    return fail({
+      code: 'UNCERTAIN',
+      message: messages.unknownGeneric('reload the page to see what Jira holds now'),
+      data: 'unknown',
+    });
+  console.error('Unexpected resolver error', error);
+  return fail({
+    code: 'INTERNAL',
+    message: messages.internalAfterWrite('reload the page to see what Jira holds now'),
+    data: 'unknown',
+  });
 }

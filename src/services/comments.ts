@@ -1,12 +1,14 @@
+import { INCIDENT_TYPE } from '../domain/jira-names';
 import { bulletList, doc, heading, orderedList, paragraph, text } from '../domain/adf';
 import { toAdf, type ActionView } from '../domain/export';
-import { addComment } from '../jira/issues';
+import { addComment, getIssue } from '../jira/issues';
 import type { JiraTransport } from '../jira/transport';
 import type { PanelData, ReviewData, ReviewItem } from '../shared/contract';
 import { AppFailure } from './failure';
 
 /** Posts the post-mortem, in the article's layout, as an ADF comment on the incident. */
 export async function commentPostMortem(jira: JiraTransport, panel: PanelData): Promise<{ commentId: string }> {
+  onlyIncidents(panel);
   if (!panel.postmortem) throw new AppFailure('PRECONDITION', 'There is no saved post-mortem to post yet.');
   const users = new Map(panel.users.map((u) => [u.accountId, u.displayName]));
   const tickets = new Map(panel.tickets.map((t) => [t.key, t]));
@@ -26,6 +28,16 @@ export async function commentAgenda(
   issueKey: string,
   r: ReviewData,
 ): Promise<{ commentId: string }> {
+  // Comments go only on incidents: the agenda names no issue type, so Jira is asked.
+  const target = await getIssue(jira, issueKey, { fields: ['issuetype'] });
+  if (target.fields?.issuetype?.name !== INCIDENT_TYPE.name)
+    throw new AppFailure(
+      'PRECONDITION',
+      `${issueKey} is not an Incident: the app comments only on incidents. No comment was posted.`,
+      undefined,
+      undefined,
+      'not-saved',
+    );
   const line = (t: ReviewItem, state: string) => [
     text(
       `${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`,
@@ -51,4 +63,15 @@ export async function commentAgenda(
     ),
   );
   return { commentId: posted.id };
+}
+
+function onlyIncidents(panel: PanelData) {
+  if (!panel.isIncident)
+    throw new AppFailure(
+      'PRECONDITION',
+      `${panel.issue.key} is not an Incident: the app comments only on incidents. No comment was posted.`,
+      undefined,
+      undefined,
+      'not-saved',
+    );
 }

@@ -1,17 +1,26 @@
-import { PROPERTY_LIMIT_BYTES, storedSizeBytes, toIndex, toStored } from '../domain/index-values';
+import { PROPERTY_LIMIT_BYTES, storedSizeBytes, toStored } from '../domain/index-values';
 import { INCIDENT_TYPE, INDEX_PROPERTY, POSTMORTEM_PROPERTY, REPEAT_LINK_TYPE } from '../domain/jira-names';
 import { jql } from '../domain/jql';
 import { composeTitle, publishProblems } from '../domain/rules';
 import { JiraError } from '../jira/errors';
 import { editIssue, getIssue } from '../jira/issues';
 import { createIssueLink } from '../jira/links';
-import { setIssueProperty } from '../jira/properties';
 import { approximateCount } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { SaveAnswer } from '../shared/contract';
-import { StoredPostMortemSchema, type PostMortem, type StoredPostMortem } from '../shared/postmortem';
+import { messages } from '../shared/messages';
+import {
+  IndexRecordSchema,
+  StoredPostMortemSchema,
+  type PostMortem,
+  type StoredPostMortem,
+} from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
+import { knownTicketKeys } from './action-slots';
 import { AppFailure } from './failure';
+import { mergeServerOwned, sameDoc } from './postmortem-merge';
+import { pendingSteps, readPending, type Pending } from './postmortem-pending';
+import { claimVersion, writeDocument, writeIndex } from './postmortem-write';
 import { markMonthChanged } from './report-cache';
 
 const SECTIONS: [keyof PostMortem, string][] = [
@@ -35,12 +44,12 @@ export function changedSections(a: PostMortem, b: PostMortem): string[] {
   return SECTIONS.filter(([k]) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map(([, label]) => label);
 }
 
-export async function readStoredPostMortem(jira: JiraTransport, issueKey: string) {
+export async function readStoredPostMortem(jira: JiraTransport, issueKey: string, extraFields: string[] = []) {
   const issue = await getIssue(jira, issueKey, {
-    // issuelinks: the action tickets already linked, for reconcileIssues (search lags writes; GET does not).
+    // issuelinks (when asked): the action tickets already linked, for reconcileIssues (search lags; GET does not).
     // created: the month whose kept copy of post-mortems the report must drop (report-cache.ts).
-    fields: ['summary', 'issuetype', 'project', 'issuelinks', 'created'],
-    properties: [POSTMORTEM_PROPERTY],
+    fields: ['summary', 'issuetype', 'project', 'created', ...extraFields],
+    properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
   });
   const raw = issue.properties?.[POSTMORTEM_PROPERTY];
   const parsed = raw === undefined ? null : StoredPostMortemSchema.safeParse(raw);
@@ -48,116 +57,175 @@ export async function readStoredPostMortem(jira: JiraTransport, issueKey: string
     throw new AppFailure(
       'PRECONDITION',
       'The stored post-mortem is not in a format this app can update; it was left untouched.',
+      undefined,
+      undefined,
+      'not-saved',
     );
-  return { issue, stored: parsed?.data ?? null };
+  const index = IndexRecordSchema.safeParse(issue.properties?.[INDEX_PROPERTY]);
+  return { issue, stored: parsed?.data ?? null, indexVersion: index.success ? index.data.version : 0 };
+}
+
+/** Room kept for ticket keys, so recording them later can never push the document over Jira's limit. */
+const TICKET_KEY_ROOM = 'ABCDEFGHIJ-1234567';
+
+export interface SaveInput {
+  doc: PostMortem;
+  baseVersion: number;
+  syncSummary: boolean;
+  /** The summary the panel loaded: only a title the person changed is written to Jira's summary. */
+  summaryLoaded: string;
 }
 
 /**
- * Saves the post-mortem as the person. Concurrency: each save claims the next version number in KVS
- * (create-if-absent) before writing, so of two saves based on the same version exactly one wins and the
- * other is told what changed; nothing is overwritten silently.
+ * Saves the post-mortem as the person. Concurrency: each save reserves the next version in KVS (a lease
+ * that expires) before writing, so of two saves based on the same version exactly one wins and the other
+ * is told what changed. After the document, the index, summary and repeat link follow; any that fail are
+ * reported as pending, and the next save (even of an unchanged document) completes them.
  */
 export async function savePostMortem(
   jira: JiraTransport,
   kvs: KeyValueStore,
   issueKey: string,
-  input: { doc: PostMortem; baseVersion: number; syncSummary: boolean },
+  input: SaveInput,
   who: string,
   now: number,
 ): Promise<SaveAnswer> {
-  const { issue, stored } = await readStoredPostMortem(jira, issueKey);
+  const { issue, stored, indexVersion } = await readStoredPostMortem(jira, issueKey);
   if (issue.fields?.issuetype?.name !== INCIDENT_TYPE.name)
     throw new AppFailure('PRECONDITION', `${issueKey} is not an Incident: post-mortems live on Incident issues.`);
   const current = stored?.version ?? 0;
-  if (input.baseVersion !== current) throw conflict(stored, input.doc);
-
-  const doc = mergeServerOwned(input.doc, stored?.doc ?? null);
+  const [tickets, pendingRaw] = await Promise.all([
+    knownTicketKeys(kvs, issue.id),
+    kvs.get(kvsKeys.postmortemPending(issue.id)),
+  ]);
+  const doc = mergeServerOwned(input.doc, stored?.doc ?? null, tickets);
   if (doc.status === 'published') {
     const problems = publishProblems(doc);
-    if (problems.length) throw new AppFailure('VALIDATION', 'Not ready to publish.', problems);
+    if (problems.length) throw new AppFailure('VALIDATION', 'Not ready to publish.', problems, undefined, 'not-saved');
     doc.publishedAt = stored?.doc.publishedAt ?? new Date(now).toISOString().slice(0, 16) + 'Z';
   } else {
     doc.publishedAt = null;
   }
-  if (doc.repeatOf === issueKey) throw new AppFailure('VALIDATION', 'An incident cannot repeat itself.');
+  // The person's own earlier save landed although they were not told so (a lost answer): not a conflict.
+  const ownRetry =
+    stored !== null && input.baseVersion === current - 1 && stored.updatedBy === who && sameDoc(stored.doc, doc);
+  if (input.baseVersion !== current && !ownRetry) throw conflict(stored, input.doc);
+  if (doc.repeatOf === issueKey)
+    throw new AppFailure('VALIDATION', 'An incident cannot repeat itself.', undefined, undefined, 'not-saved');
 
   const projectKey = issue.fields?.project?.key ?? issueKey.split('-')[0] ?? '';
-  const repeatChanged = doc.repeatOf !== (stored?.doc.repeatOf ?? null);
-  let repeatWhileOpen = stored?.repeatWhileOpen === 1 && !repeatChanged;
-  if (doc.repeatOf && repeatChanged) {
-    // Ties follow-up to outcomes: did the earlier incident still have open action items when this one happened?
-    repeatWhileOpen = (await approximateCount(jira, jql.openActionsOfIncident(projectKey, doc.repeatOf))) > 0;
-  }
-  const version = current + 1;
-  const next = toStored(doc, {
-    version,
-    updatedAt: new Date(now).toISOString().slice(0, 16) + 'Z',
-    updatedBy: who,
-    repeatWhileOpen,
-  });
-  const size = storedSizeBytes(next);
-  if (size > PROPERTY_LIMIT_BYTES) {
-    throw new AppFailure(
-      'TOO_LARGE',
-      `This post-mortem is ${Math.ceil(size / 1024)} KB; Jira stores at most 32 KB per issue. Nothing was saved and your text is still in the form: shorten the longest sections (lessons, lists) and save again.`,
+  const unchanged = stored !== null && sameDoc(stored.doc, doc);
+  let next: StoredPostMortem;
+  if (unchanged && stored) {
+    next = stored; // nothing new to write: complete what is pending
+  } else {
+    const repeatChanged = doc.repeatOf !== (stored?.doc.repeatOf ?? null);
+    let repeatWhileOpen = stored?.repeatWhileOpen === 1 && !repeatChanged;
+    if (doc.repeatOf && repeatChanged) repeatWhileOpen = await checkRepeat(jira, projectKey, doc.repeatOf);
+    next = toStored(doc, {
+      version: current + 1,
+      updatedAt: new Date(now).toISOString().slice(0, 16) + 'Z',
+      updatedBy: who,
+      repeatWhileOpen,
+    });
+    const roomy = toStored(
+      { ...doc, actionItems: doc.actionItems.map((a) => ({ ...a, ticketKey: a.ticketKey ?? TICKET_KEY_ROOM })) },
+      { version: next.version, updatedAt: next.updatedAt, updatedBy: who, repeatWhileOpen },
     );
+    const size = storedSizeBytes(roomy);
+    if (size > PROPERTY_LIMIT_BYTES) {
+      throw new AppFailure(
+        'TOO_LARGE',
+        `This post-mortem is ${Math.ceil(size / 1024)} KB with room for its ticket keys; Jira stores at most 32 KB per issue. Nothing was saved and your text is still in the form: shorten the longest sections (lessons, lists) and save again.`,
+        undefined,
+        undefined,
+        'not-saved',
+      );
+    }
+    const claim = await claimVersion(jira, kvs, { id: issue.id, key: issueKey }, next.version, who, now);
+    if ('held' in claim) {
+      if (claim.held === 'live-mine')
+        throw new AppFailure(
+          'CONFLICT',
+          `Your previous save of this post-mortem is not confirmed yet. Reload in a minute: if it shows version ${next.version}, it was saved; otherwise save again.`,
+          undefined,
+          undefined,
+          'unknown',
+        );
+      if (claim.held === 'written') throw conflict((await readStoredPostMortem(jira, issueKey)).stored, input.doc);
+      throw conflict(stored, input.doc, messages.savingNow);
+    }
+    await writeDocument(jira, kvs, issueKey, next, claim.lease);
   }
-  await claimVersion(kvs, issue.id, version, who, now, stored, input.doc);
-  try {
-    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, next);
-  } catch (e) {
-    // A refusal (4xx) wrote nothing: free the version so the next save can take it.
-    if (e instanceof JiraError && e.status < 500) await kvs.delete(kvsKeys.postmortemVersion(issue.id, version));
-    throw e;
-  }
-  // The document is saved; the indexed facts follow. If they fail, nothing is lost: the panel shows that the
-  // report lags and the next save writes them again.
-  let warning: string | null = null;
-  try {
-    await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
-  } catch (e) {
-    warning = `Saved, but the report's copy of the figures was not updated (${e instanceof Error ? e.message : 'unknown error'}). Save again to update it.`;
-  } finally {
-    // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
-    // must not fail a save that worked: the kept month then expires within a day.
-    await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
-  }
-  let summary = issue.fields?.summary ?? '';
-  if (input.syncSummary && composeTitle(doc.title) !== summary) {
-    summary = composeTitle(doc.title);
-    await editIssue(jira, issueKey, { summary });
-  }
-  if (doc.repeatOf && repeatChanged)
-    // Reads "THIS repeats root cause of EARLIER": Jira shows the inwardIssue with the outward description.
-    await createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: issueKey, outwardKey: doc.repeatOf });
-  return { postmortem: next, summary, warning };
+  const pending = readPending(pendingRaw);
+  const steps = await pendingSteps(kvs, issue.id, pending, {
+    index: indexVersion < next.version ? () => writeIndex(jira, issueKey, next) : null,
+    summary: summaryEdit(jira, issueKey, doc, input, issue.fields?.summary ?? ''),
+    repeatLink: repeatLink(jira, issueKey, doc, stored, pending),
+  });
+  // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
+  // must not fail a save that worked: the kept month then expires within a day.
+  if (!unchanged) await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
+  return {
+    postmortem: next,
+    summary: steps.summary,
+    warning: steps.pending.length ? messages.pending(steps.pending) : null,
+    pending: steps.pending,
+  };
 }
 
-/** Ticket keys are the server's record (Rule 2): a client cannot set, change or drop them. */
-function mergeServerOwned(doc: PostMortem, stored: PostMortem | null): PostMortem {
-  const tickets = new Map((stored?.actionItems ?? []).filter((a) => a.ticketKey).map((a) => [a.id, a.ticketKey]));
-  const kept = new Set(doc.actionItems.map((a) => a.id));
-  const dropped = (stored?.actionItems ?? []).filter((a) => a.ticketKey && !kept.has(a.id));
-  if (dropped.length) {
+/** The repeat must be an incident the person can see; and did it still have open action items? */
+async function checkRepeat(jira: JiraTransport, projectKey: string, repeatOf: string): Promise<boolean> {
+  const [earlier, open] = await Promise.allSettled([
+    getIssue(jira, repeatOf, { fields: ['issuetype'] }),
+    approximateCount(jira, jql.openActionsOfIncident(projectKey, repeatOf)),
+  ]);
+  if (earlier.status === 'rejected') {
+    if (earlier.reason instanceof JiraError && (earlier.reason.isNotFound || earlier.reason.isForbidden))
+      throw new AppFailure(
+        'VALIDATION',
+        messages.notSaved(`"Same root cause as" names ${repeatOf}, which does not exist or which you cannot see.`),
+        undefined,
+        undefined,
+        'not-saved',
+      );
+    throw earlier.reason;
+  }
+  if (earlier.value.fields?.issuetype?.name !== INCIDENT_TYPE.name)
     throw new AppFailure(
       'VALIDATION',
-      `Action items with tickets cannot be removed from the post-mortem (${dropped.map((a) => a.ticketKey).join(', ')}). Close or drop the ticket in the review instead.`,
+      messages.notSaved(`"Same root cause as" names ${repeatOf}, which is not an Incident.`),
+      undefined,
+      undefined,
+      'not-saved',
     );
-  }
-  return { ...doc, actionItems: doc.actionItems.map((a) => ({ ...a, ticketKey: tickets.get(a.id) ?? null })) };
+  if (open.status === 'rejected') throw open.reason;
+  return open.value > 0;
 }
 
-async function claimVersion(
-  kvs: KeyValueStore,
-  issueId: string,
-  version: number,
-  who: string,
-  now: number,
+/** Writes the composed title only when the person changed it in the panel (compared with what they loaded). */
+function summaryEdit(jira: JiraTransport, issueKey: string, doc: PostMortem, input: SaveInput, current: string) {
+  const title = composeTitle(doc.title);
+  if (!input.syncSummary || title === input.summaryLoaded || title === current)
+    return { value: current, previous: current, run: null };
+  return { value: title, previous: current, run: () => editIssue(jira, issueKey, { summary: title }) };
+}
+
+function repeatLink(
+  jira: JiraTransport,
+  issueKey: string,
+  doc: PostMortem,
   stored: StoredPostMortem | null,
-  mine: PostMortem,
+  pending: Pending,
 ) {
-  if (await kvs.setIfAbsent(kvsKeys.postmortemVersion(issueId, version), { by: who, at: now })) return;
-  throw conflict(stored, mine, 'Someone else is saving this post-mortem right now.');
+  const wanted = doc.repeatOf;
+  if (!wanted) return null;
+  if (wanted === (stored?.doc.repeatOf ?? null) && pending.repeatLink !== wanted) return null;
+  return {
+    key: wanted,
+    // Reads "THIS repeats root cause of EARLIER": Jira shows the inwardIssue with the outward description.
+    run: () => createIssueLink(jira, { typeName: REPEAT_LINK_TYPE.name, inwardKey: issueKey, outwardKey: wanted }),
+  };
 }
 
 function conflict(stored: StoredPostMortem | null, mine: PostMortem, lead?: string): AppFailure {
@@ -167,7 +235,9 @@ function conflict(stored: StoredPostMortem | null, mine: PostMortem, lead?: stri
   const sections = stored ? changedSections(stored.doc, mine) : [];
   return new AppFailure(
     'CONFLICT',
-    `${lead ?? who}. Your edits were not saved and are still in the form: reload to see the latest version, then re-apply them.`,
+    `${(lead ?? who).replace(/\.$/, '')}. Your edits were not saved and are still in the form: reload to see the latest version, then re-apply them.`,
     sections.length ? sections.map((s) => `Differs from the saved version: ${s}`) : undefined,
+    undefined,
+    'not-saved',
   );
 }

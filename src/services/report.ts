@@ -19,7 +19,7 @@ import type { JqlCount, ReportDetailsAnswer, ReportFilters, ReportHeadlineAnswer
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
 import { explainRefusals, requireIncidentProject } from './project-access';
-import { lastReviewAt as lastReview, readOutcomes } from './review';
+import { readLastReview, readOutcomes } from './review';
 import { postmortemsByMonth } from './report-cache';
 import { cachedSiteConfig, projectSettings } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
@@ -89,8 +89,11 @@ export async function reportDetails(
 ): Promise<ReportDetailsAnswer> {
   const q = reportJql(projectKey, filters, now);
   const span = Math.max(365, filters.windowDays);
-  const [outcomes, config] = await Promise.all([readOutcomes(kvs, projectKey), cachedSiteConfig(kvs)]);
-  const lastReviewAt = lastReview(outcomes, now);
+  const [outcomes, config, lastReviewAt] = await Promise.all([
+    readOutcomes(kvs, projectKey),
+    cachedSiteConfig(kvs),
+    readLastReview(kvs, projectKey, now),
+  ]);
   const priorityQueries = PRIORITIES.flatMap((p) => [q.priorityAll(p), q.priorityDone(p)]);
   const [incidents, priorityCounts, reviewTickets] = await explainRefusals(
     jira,

@@ -3,9 +3,9 @@ import { jql } from '../domain/jql';
 import { groupForReview } from '../domain/review';
 import { approximateCount, searchAll, searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
-import type { ReviewCounts, ReviewData, ReviewItem, ReviewOutcome, ReviewPage, TicketView } from '../shared/contract';
-import { kvsKeys, type KeyValueStore } from '../storage/kvs';
-import { OutcomeSchema, lastReviewAt, readOutcomes } from './review';
+import type { ReviewCounts, ReviewData, ReviewItem, ReviewPage, TicketView } from '../shared/contract';
+import type { KeyValueStore } from '../storage/kvs';
+import { readLastReview, readOutcomes } from './review';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
 /** Rows per page of the panel's review table: each row costs a rate-limit point, so the panel opens with few. */
@@ -15,16 +15,15 @@ const today = (now: number) => new Date(now).toISOString().slice(0, 10);
 const tickets = (issues: Parameters<typeof toTicketView>[0][], now: number): TicketView[] =>
   issues.map((i) => toTicketView(i, today(now), null)).filter((t): t is TicketView => t !== null);
 
-/** The outcomes recorded for these tickets only (one read each), not every outcome the project ever stored. */
+/** The outcomes recorded for these tickets (latest version of each; outcomes are versioned in review.ts). */
 async function outcomesFor(kvs: KeyValueStore, projectKey: string, keys: string[]) {
-  const values = await Promise.all(keys.map((k) => kvs.get(kvsKeys.reviewOutcome(projectKey, k))));
-  const out = new Map<string, ReviewOutcome>();
-  values.forEach((v, i) => {
-    const parsed = OutcomeSchema.safeParse(v);
-    const key = keys[i];
-    if (parsed.success && key) out.set(key, parsed.data);
-  });
-  return out;
+  const all = await readOutcomes(kvs, projectKey);
+  return new Map(
+    keys.flatMap((k) => {
+      const o = all.get(k);
+      return o ? [[k, o] as const] : [];
+    }),
+  );
 }
 
 /** One page of the open action items of earlier incidents, soonest due first, with their recorded outcomes. */
@@ -82,8 +81,7 @@ export async function reviewAgenda(
   incidentKey: string,
   now: number,
 ): Promise<ReviewData> {
-  const outcomes = await readOutcomes(kvs, projectKey);
-  const since = lastReviewAt(outcomes, now);
+  const [outcomes, since] = await Promise.all([readOutcomes(kvs, projectKey), readLastReview(kvs, projectKey, now)]);
   const issues = await searchAll(jira, jql.reviewTickets(projectKey, since, incidentKey, now), {
     fields: TICKET_FIELDS,
     properties: [ACTION_PROPERTY],

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { editIssue } from '../jira/issues';
+import { ACTION_PROPERTY } from '../domain/jira-names';
+import { findAssignableUsers, hasProjectPermission } from '../jira/config';
+import { JiraError } from '../jira/errors';
+import { editIssue, getIssue } from '../jira/issues';
 import type { JiraTransport } from '../jira/transport';
 import { REVIEW_OUTCOMES, type ReviewOutcome, type UserRef } from '../shared/contract';
+import { ActionTicketPropertySchema } from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
+import { AppFailure } from './failure';
 
 export const OutcomeSchema = z.object({
   outcome: z.enum(REVIEW_OUTCOMES),
@@ -11,52 +16,145 @@ export const OutcomeSchema = z.object({
   recordedBy: z.string(),
   recordedAt: z.string(),
 });
+const LastReviewSchema = z.object({ at: z.string(), by: z.string() });
 
-/** Every outcome recorded in the project's reviews, by ticket key (one KVS key per ticket: no lost updates). */
+/** Outcomes are versioned: version N of a ticket's outcome is its own KVS key, created only if absent. */
+const versionKey = (projectKey: string, ticketKey: string, version: number) =>
+  `${kvsKeys.reviewOutcomePrefix(projectKey)}${ticketKey}:v${String(version).padStart(6, '0')}`;
+
+/** Every outcome recorded in the project's reviews, by ticket key: the highest version of each. */
 export async function readOutcomes(kvs: KeyValueStore, projectKey: string): Promise<Map<string, ReviewOutcome>> {
   const prefix = kvsKeys.reviewOutcomePrefix(projectKey);
   const out = new Map<string, ReviewOutcome>();
   for (const { key, value } of await kvs.listByPrefix(prefix)) {
+    const [ticket = '', v] = key.slice(prefix.length).split(':');
+    // Outcomes recorded before versions existed count as version 1.
+    const version = v ? Number(v.slice(1)) : 1;
     const parsed = OutcomeSchema.safeParse(value);
-    if (parsed.success) out.set(key.slice(prefix.length), parsed.data);
+    if (parsed.success && version >= (out.get(ticket)?.version ?? 0)) out.set(ticket, { ...parsed.data, version });
   }
   return out;
 }
 
+/** Writes to the app's storage about a project need Jira's say-so: Edit Issues in that project. */
+async function mustEdit(jira: JiraTransport, projectKey: string, what: string) {
+  if (!(await hasProjectPermission(jira, projectKey, 'EDIT_ISSUES')))
+    throw new AppFailure(
+      'FORBIDDEN',
+      `Jira does not let you edit issues in ${projectKey}, so you cannot ${what}. Nothing was recorded.`,
+      undefined,
+      undefined,
+      'not-saved',
+    );
+}
+
+/** The ticket must be, in Jira (not in the payload), an action ticket of one of this project's incidents. */
+async function mustBeActionTicket(jira: JiraTransport, projectKey: string, ticketKey: string) {
+  const refuse = (why: string) =>
+    new AppFailure('VALIDATION', `${ticketKey} ${why}. Nothing was recorded.`, undefined, undefined, 'not-saved');
+  let ticket;
+  try {
+    ticket = await getIssue(jira, ticketKey, { fields: ['project'], properties: [ACTION_PROPERTY] });
+  } catch (e) {
+    if (e instanceof JiraError && (e.isNotFound || e.isForbidden)) throw refuse('does not exist or you cannot see it');
+    throw e;
+  }
+  const prop = ActionTicketPropertySchema.safeParse(ticket.properties?.[ACTION_PROPERTY]);
+  if (!prop.success) throw refuse('is not an action ticket of a post-mortem');
+  if (ticket.fields?.project?.key !== projectKey || !prop.data.incident.startsWith(`${projectKey}-`))
+    throw refuse(`is not an action ticket of an incident in ${projectKey}`);
+}
+
 /**
- * Records what the review decided for one earlier action ticket. Reassigning also assigns the ticket in Jira,
- * as the reviewer, so Jira's permissions decide.
+ * Records what the review decided for one earlier action ticket, as a new version of its outcome: of two
+ * reviewers working from the same version, one is told what the other recorded. Reassigning also assigns
+ * the ticket in Jira, as the reviewer, so Jira's permissions decide.
  */
 export async function recordOutcome(
   jira: JiraTransport,
   kvs: KeyValueStore,
   projectKey: string,
-  input: { ticketKey: string; outcome: ReviewOutcome['outcome']; note: string; reassignTo: string | null },
+  input: {
+    ticketKey: string;
+    outcome: ReviewOutcome['outcome'];
+    note: string;
+    reassignTo: string | null;
+    baseVersion: number;
+  },
   who: string,
   now: number,
-  users: (accountId: string) => Promise<UserRef | null>,
 ): Promise<ReviewOutcome> {
+  await Promise.all([
+    mustEdit(jira, projectKey, 'record review outcomes'),
+    mustBeActionTicket(jira, projectKey, input.ticketKey),
+  ]);
+  const current = (await readOutcomes(kvs, projectKey)).get(input.ticketKey);
+  if ((current?.version ?? 0) !== input.baseVersion) throw outcomeConflict(input.ticketKey, current);
   let reassignedTo: UserRef | null = null;
   if (input.outcome === 'reassigned' && input.reassignTo) {
-    await editIssue(jira, input.ticketKey, { assignee: { accountId: input.reassignTo } });
-    reassignedTo = (await users(input.reassignTo)) ?? { accountId: input.reassignTo, displayName: input.reassignTo };
+    const user = (await findAssignableUsers(jira, projectKey, '')).find((u) => u.accountId === input.reassignTo);
+    if (!user)
+      throw new AppFailure(
+        'VALIDATION',
+        `That person cannot be assigned issues in ${projectKey}. Nothing was recorded.`,
+        undefined,
+        undefined,
+        'not-saved',
+      );
+    await editIssue(jira, input.ticketKey, { assignee: { accountId: user.accountId } });
+    reassignedTo = { accountId: user.accountId, displayName: user.displayName ?? user.accountId };
   }
-  const outcome: ReviewOutcome = {
+  const version = input.baseVersion + 1;
+  const outcome = {
     outcome: input.outcome,
     note: input.note.trim(),
     reassignedTo,
     recordedBy: who,
     recordedAt: new Date(now).toISOString(),
   };
-  await kvs.set(`${kvsKeys.reviewOutcomePrefix(projectKey)}${input.ticketKey}`, outcome);
-  return outcome;
+  if (!(await kvs.setIfAbsent(versionKey(projectKey, input.ticketKey, version), outcome))) {
+    const other = (await readOutcomes(kvs, projectKey)).get(input.ticketKey);
+    throw outcomeConflict(
+      input.ticketKey,
+      other,
+      reassignedTo ? ` ${input.ticketKey} was assigned to ${reassignedTo.displayName} in Jira.` : '',
+    );
+  }
+  return { ...outcome, version };
+}
+
+function outcomeConflict(ticketKey: string, current: ReviewOutcome | undefined, extra = ''): AppFailure {
+  const who = current
+    ? `${current.recordedBy} recorded "${current.outcome}" for ${ticketKey} at ${current.recordedAt.slice(0, 16).replace('T', ' ')} UTC`
+    : `The outcome for ${ticketKey} changed`;
+  return new AppFailure(
+    'CONFLICT',
+    `${who}. Your outcome was not recorded.${extra} Reload to see it, then record yours again if it still applies.`,
+    undefined,
+    undefined,
+    'not-saved',
+  );
+}
+
+/** The project's last review moves only when someone allowed says the review is complete. */
+export async function completeReview(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  who: string,
+  now: number,
+): Promise<{ lastReviewAt: string }> {
+  await mustEdit(jira, projectKey, 'mark the review complete');
+  const at = new Date(now).toISOString();
+  await kvs.set(kvsKeys.lastReview(projectKey), { at, by: who });
+  return { lastReviewAt: at };
 }
 
 /** Without a review on record, "done since the last review" looks back one sprint. */
 const REVIEW_LOOKBACK_DAYS = 14;
 
-/** When the project last reviewed its action items: the latest outcome recorded, else two weeks ago. */
-export function lastReviewAt(outcomes: Map<string, ReviewOutcome>, now: number): string {
-  const recorded = [...outcomes.values()].map((o) => Date.parse(o.recordedAt));
-  return new Date(recorded.length ? Math.max(...recorded) : now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
+/** When the project last completed a review (an explicit action), else two weeks ago. */
+export async function readLastReview(kvs: KeyValueStore, projectKey: string, now: number): Promise<string> {
+  const parsed = LastReviewSchema.safeParse(await kvs.get(kvsKeys.lastReview(projectKey)));
+  return parsed.success ? parsed.data.at : new Date(now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
 }

@@ -1,13 +1,14 @@
-import { toIndex, toStored } from '../domain/index-values';
-import { INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
-import { setIssueProperty } from '../jira/properties';
+import { PROPERTY_LIMIT_BYTES, storedSizeBytes, toStored } from '../domain/index-values';
 import type { JiraTransport } from '../jira/transport';
-import { kvsKeys, type KeyValueStore } from '../storage/kvs';
+import type { KeyValueStore } from '../storage/kvs';
+import { AppFailure } from './failure';
 import { readStoredPostMortem } from './postmortem-save';
+import { claimVersion, writeDocument, writeIndex } from './postmortem-write';
 
 /**
- * Records created ticket keys on the post-mortem, as a normal versioned save (claiming the next version),
- * retried on a concurrent save. The tickets themselves are already safe: this only fills in the keys.
+ * Records created ticket keys on the post-mortem, as a normal versioned save (a lease on the next version),
+ * retried on a concurrent save. The tickets themselves are already safe and their reservations know their
+ * keys, so the next save fills in any key not recorded here. Answers a warning instead of throwing.
  */
 export async function recordTicketKeys(
   jira: JiraTransport,
@@ -15,25 +16,38 @@ export async function recordTicketKeys(
   issueKey: string,
   keys: Map<string, string>,
   now: number,
-): Promise<void> {
+): Promise<string | null> {
+  const later = (why: string) =>
+    `The tickets exist and are linked, but their keys are not yet recorded on the post-mortem (${why}). They are filled in with the next save.`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const { issue, stored } = await readStoredPostMortem(jira, issueKey);
-    if (!stored) return;
+    if (!stored) return null;
     const doc = {
       ...stored.doc,
-      actionItems: stored.doc.actionItems.map((a) => ({ ...a, ticketKey: keys.get(a.id) ?? a.ticketKey })),
+      actionItems: stored.doc.actionItems.map((a) => ({ ...a, ticketKey: a.ticketKey ?? keys.get(a.id) ?? null })),
     };
-    if (JSON.stringify(doc) === JSON.stringify(stored.doc)) return;
-    const version = stored.version + 1;
-    if (!(await kvs.setIfAbsent(kvsKeys.postmortemVersion(issue.id, version), { by: 'tickets', at: now }))) continue;
+    if (JSON.stringify(doc) === JSON.stringify(stored.doc)) return null;
     const next = toStored(doc, {
-      version,
+      version: stored.version + 1,
       updatedAt: stored.updatedAt,
       updatedBy: stored.updatedBy,
       repeatWhileOpen: stored.repeatWhileOpen === 1,
     });
-    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, next);
-    await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(next));
-    return;
+    if (storedSizeBytes(next) > PROPERTY_LIMIT_BYTES)
+      return later("the post-mortem is at Jira's 32 KB limit: shorten it and save");
+    const claim = await claimVersion(jira, kvs, { id: issue.id, key: issueKey }, next.version, 'tickets', now);
+    if ('held' in claim) continue; // someone is saving: read again
+    try {
+      await writeDocument(jira, kvs, issueKey, next, claim.lease);
+    } catch (e) {
+      return later(e instanceof AppFailure || e instanceof Error ? e.message : 'Jira did not answer');
+    }
+    try {
+      await writeIndex(jira, issueKey, next);
+    } catch {
+      // The panel shows that the report lags; the next save writes the index again.
+    }
+    return null;
   }
+  return later('someone was saving the post-mortem at the same time');
 }

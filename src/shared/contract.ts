@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PostMortemSchema, type StoredPostMortem } from './postmortem';
+import { isWellFormed, PostMortemSchema, WELL_FORMED, type StoredPostMortem } from './postmortem';
 import type { FollowUpReport, PanelFollowUp } from './follow-up';
 import { SettingsSavePayloadSchema, type BoardChoice, type ProjectSettings } from './settings';
 import { ReportFiltersSchema, type ReportDetailsAnswer, type ReportHeadlineAnswer } from './report';
@@ -36,6 +36,8 @@ export interface TicketView {
 
 export const REVIEW_OUTCOMES = ['done', 'still-open', 'reassigned', 'dropped'] as const;
 export interface ReviewOutcome {
+  /** Each recording is a new version; a recording based on an older one is refused, never overwritten. */
+  version: number;
   outcome: (typeof REVIEW_OUTCOMES)[number];
   note: string;
   reassignedTo: UserRef | null;
@@ -126,11 +128,15 @@ export interface SettingsAnswer {
   canEdit: boolean;
 }
 
-/** `warning`: the document is saved but something after it was not (e.g. the indexed facts); saving again heals it. */
+/**
+ * The document is saved. `pending` lists what followed it and failed (the indexed facts, the summary, the
+ * repeat link), `warning` says so in words; saving again (even unchanged) completes them.
+ */
 export interface SaveAnswer {
   postmortem: StoredPostMortem;
   summary: string;
   warning: string | null;
+  pending: string[];
 }
 export interface ActionProgress {
   itemId: string;
@@ -142,6 +148,8 @@ export interface ActionProgress {
 export interface CreateTicketsAnswer {
   items: ActionProgress[];
   sprint: { id: number; name: string } | null;
+  /** The tickets are safe, but something after them is pending (e.g. recording their keys on the post-mortem). */
+  warning?: string;
   /** The board the tickets are on; `column` is set on a Kanban board (the tickets are at its top). */
   board?: { id: number; name: string; column: string | null };
 }
@@ -155,7 +163,13 @@ export interface SprintAnswer {
 export const payloads = {
   'panel/load': z.object({}).strict(),
   'panel/save': z
-    .object({ doc: PostMortemSchema, baseVersion: z.number().int().min(0), syncSummary: z.boolean() })
+    .object({
+      doc: PostMortemSchema,
+      baseVersion: z.number().int().min(0),
+      syncSummary: z.boolean(),
+      /** The issue summary the panel loaded: compared with the composed title, never written as such. */
+      summaryLoaded: z.string().max(255),
+    })
     .strict(),
   'actions/create': z.object({ requestId: z.string().min(8).max(64) }).strict(),
   'actions/createSprint': z.object({}).strict(),
@@ -163,8 +177,10 @@ export const payloads = {
     .object({
       ticketKey: ISSUE_KEY,
       outcome: z.enum(REVIEW_OUTCOMES),
-      note: z.string().max(500),
+      note: z.string().max(500).refine(isWellFormed, WELL_FORMED),
       reassignTo: z.string().min(1).max(128).nullable(),
+      /** The outcome version the reviewer saw (0: none yet). */
+      baseVersion: z.number().int().min(0).max(1_000_000),
     })
     .strict()
     .refine((p) => p.outcome !== 'reassigned' || p.reassignTo !== null, {
@@ -175,6 +191,7 @@ export const payloads = {
       message: 'say why the item is dropped',
       path: ['note'],
     }),
+  'review/complete': z.object({}).strict(),
   'review/page': z.object({ pageToken: z.string().min(1).max(4000).nullable() }).strict(),
   'review/agenda': z.object({}).strict(),
   /** The draft's words (maybe unsaved), ranked against earlier post-mortems of the incident's project. */
@@ -188,7 +205,7 @@ export const payloads = {
     .strict(),
   'comment/agenda': z.object({}).strict(),
   'comment/postmortem': z.object({}).strict(),
-  'users/search': z.object({ query: z.string().max(100) }).strict(),
+  'users/search': z.object({ query: z.string().max(100).refine(isWellFormed, WELL_FORMED) }).strict(),
   'settings/load': z.object({}).strict(),
   'settings/save': SettingsSavePayloadSchema,
   'report/followup': z.object({}).strict(),
@@ -203,6 +220,7 @@ export interface Answers {
   'actions/create': CreateTicketsAnswer;
   'actions/createSprint': SprintAnswer;
   'review/outcome': ReviewOutcome;
+  'review/complete': { lastReviewAt: string };
   'review/page': ReviewPage;
   'review/agenda': ReviewData;
   'panel/similar': { candidates: SimilarCandidate[] };

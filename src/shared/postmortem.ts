@@ -10,11 +10,33 @@ export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export const POSTMORTEM_STATES = ['draft', 'in-review', 'published'] as const;
 export const ACTION_STATES = ['open', 'in-progress', 'done'] as const;
 
-const isoInstant = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be a UTC time such as 2026-03-01T14:05Z');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-03-01');
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+/** A real calendar day: the regexes alone let 2026-13-01 and 2026-11-31 through. */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= (days[m - 1] ?? 0);
+}
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?Z$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Strict: the day exists, hours 00-23, minutes and seconds 00-59 (25:61 is refused, not rolled over). */
+export function isStrictInstant(v: string): boolean {
+  const m = INSTANT.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1, 7).map((x) => (x === undefined ? 0 : Number(x)));
+  return isCalendarDate(y ?? 0, mo ?? 0, d ?? 0) && (h ?? 99) <= 23 && (mi ?? 99) <= 59 && (se ?? 99) <= 59;
+}
+export function isStrictDate(v: string): boolean {
+  const m = DATE.exec(v);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+const isoInstant = z.string().refine(isStrictInstant, 'must be a real UTC time such as 2026-03-01T14:05Z');
+const isoDate = z.string().refine(isStrictDate, 'must be a real date such as 2026-03-01');
+/** Text that can be encoded (UTF-8, URLs, JSON for Jira): no lone surrogate halves. */
+export const isWellFormed = (v: string): boolean =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v);
+export const WELL_FORMED = 'must be valid text (it contains half of a character)';
+const text = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).refine(isWellFormed, WELL_FORMED);
 
 export const MILESTONES = [
   'alertAt',
@@ -57,8 +79,15 @@ export const ImpactSchema = z.object({
   sloBudgetPct: z.number().min(0).max(1000).nullable(),
 });
 
+/** Item ids key the ticket reservations in KVS: letters, digits, '-' and '_' only. */
+const itemId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
+
 export const ActionItemSchema = z.object({
-  id: z.string().min(1).max(40),
+  id: itemId,
   action: text(255).min(1, 'an action needs a description'),
   ownerAccountId: z.string().min(1).max(128).nullable(),
   priority: z.enum(PRIORITIES),
@@ -66,6 +95,8 @@ export const ActionItemSchema = z.object({
   /** Set once the Jira ticket exists (Rule 2). Status then comes live from the ticket. */
   ticketKey: z.string().max(32).nullable(),
 });
+
+const uniqueIds = (xs: { id: string }[]) => new Set(xs.map((x) => x.id)).size === xs.length;
 
 export const PostMortemSchema = z.object({
   schemaVersion: z.literal(1),
@@ -80,10 +111,20 @@ export const PostMortemSchema = z.object({
   wentWell: z.array(text(500)).max(20),
   wentWrong: z.array(text(500)).max(20),
   lessons: text(4000),
-  actionItems: z.array(ActionItemSchema).max(MAX_ACTION_ITEMS, `at most ${MAX_ACTION_ITEMS} action items (Rule 1)`),
-  parkingLot: z.array(z.object({ id: z.string().min(1).max(40), idea: text(255) })).max(30),
+  actionItems: z
+    .array(ActionItemSchema)
+    .max(MAX_ACTION_ITEMS, `at most ${MAX_ACTION_ITEMS} action items (Rule 1)`)
+    .refine(uniqueIds, 'each action item needs its own id (tickets are matched to items by id)'),
+  parkingLot: z
+    .array(z.object({ id: z.string().min(1).max(40), idea: text(255) }))
+    .max(30)
+    .refine(uniqueIds, 'each parking-lot idea needs its own id'),
   /** Confirmed "same root cause as" an earlier incident (its key), or null. */
-  repeatOf: z.string().max(32).nullable(),
+  repeatOf: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'must be an issue key such as OPS-42')
+    .max(32)
+    .nullable(),
   /** Suggested earlier incidents the team said were not the same root cause. */
   rejectedRepeats: z.array(z.string().max(32)).max(50).default([]),
   publishedAt: isoInstant.nullable(),

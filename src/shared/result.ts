@@ -1,3 +1,5 @@
+import type { DataState } from './messages';
+
 /** One envelope for every resolver answer: the panel and page never guess whether a call worked. */
 export const ERROR_CODES = [
   'VALIDATION',
@@ -9,6 +11,8 @@ export const ERROR_CODES = [
   'PRECONDITION',
   'SETUP_REQUIRED',
   'JIRA_ERROR',
+  /** Jira did not answer: a write may or may not have landed (the message says how to check). */
+  'UNCERTAIN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -25,6 +29,8 @@ export interface AppError {
   message: string;
   details?: string[];
   hint?: string;
+  /** What happened to the person's data (wording in messages.ts). */
+  data?: DataState;
   setup?: SetupProblem;
 }
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };

@@ -14,13 +14,21 @@ export interface KeyValueStore {
 
 /** KVS key slots the app uses; one place so no two features collide. Keys stay well under 500 chars. */
 export const kvsKeys = {
-  /** Rule 2: one reservation per action-item slot of an incident, taken with FAIL_IF_EXISTS. */
-  actionSlot: (incidentId: string, slot: number) => `action-slot:${incidentId}:${slot}`,
+  /**
+   * Rule 2: one reservation per action item of an incident, taken with FAIL_IF_EXISTS. Keyed by the item's id,
+   * never its position: removing an earlier item must not shift a ticket onto another item.
+   */
+  actionSlot: (incidentId: string, itemId: string) => `action-item:${incidentId}:${itemId}`,
+  actionSlotPrefix: (incidentId: string) => `action-item:${incidentId}:`,
+  /** Steps a save could not complete after the document was written (e.g. the repeat link): the next save does. */
+  postmortemPending: (issueId: string) => `postmortem-pending:${issueId}`,
   /** Rule 3: the outcome a reviewer recorded for an earlier action ticket. */
   reviewOutcome: (projectId: string, ticketKey: string) => `review-outcome:${projectId}:${ticketKey}`,
   /** Optimistic concurrency: the save that creates version N of an incident's post-mortem takes this key first. */
   postmortemVersion: (issueId: string, version: number) => `postmortem-version:${issueId}:${version}`,
   reviewOutcomePrefix: (projectId: string) => `review-outcome:${projectId}:`,
+  /** When the project last completed a review: moved only by an explicit "review complete". */
+  lastReview: (projectId: string) => `review-last:${projectId}`,
   /** Per-project settings: root-cause categories, action ticket issue type. */
   projectSettings: (projectId: string) => `project-settings:${projectId}`,
   /** Optimistic concurrency for settings: the save that creates version N takes this key first. */

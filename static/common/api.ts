@@ -12,6 +12,7 @@ const Envelope = z.union([
       message: z.string(),
       details: z.array(z.string()).optional(),
       hint: z.string().optional(),
+      data: z.enum(['saved', 'not-saved', 'unknown', 'partly-saved']).optional(),
     }),
   }),
 ]);

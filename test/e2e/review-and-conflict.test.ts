@@ -35,7 +35,7 @@ describe('two people and a review, in Chromium', () => {
     const { buildResolvers } = await import('../../src/resolvers/definitions');
     const save = buildResolvers(demo.jira.platform)['panel/save'];
     const seeded = await save(
-      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false },
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
       { accountId: 'acc-alice', issueKey: key, projectKey: 'OPS' },
     );
     assert.ok(seeded.ok);

@@ -29,7 +29,10 @@ const rid = () => `request-${++n}-${Date.now()}`;
 
 async function incidentWithActions(count = 3) {
   const key = await newIncident(jira);
-  const saved = await r['panel/save']({ doc: filledPostMortem(count), baseVersion: 0, syncSummary: false }, ctx(key));
+  const saved = await r['panel/save'](
+    { doc: filledPostMortem(count), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+    ctx(key),
+  );
   assert.ok(saved.ok, JSON.stringify(saved));
   return key;
 }
@@ -103,16 +106,23 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
 
   for (const step of [
     { name: 'the create', match: '^POST /rest/api/3/issue$' },
-    { name: 'the link', match: '^POST /rest/api/3/issueLink$' },
+    { name: 'the link', match: '^POST /rest/api/3/issueLink$', excludes: ['issuelinks'] },
     { name: 'the ticket keys on the post-mortem', match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortem$' },
   ]) {
     it(`a 500 after ${step.name} was written, then a retry: no duplicate, nothing missing`, async () => {
+      // The link travels with the create unless the create screen lacks the links field.
+      if (step.excludes) {
+        const project = store().projectByKeyOrId('OPS');
+        assert.ok(project);
+        project.createScreenExcludes = step.excludes;
+      }
       const key = await incidentWithActions();
       jira.emulator.knobs.faults.push({ match: step.match, status: 500, times: 1, when: 'after' });
       const first = await r['actions/create']({ requestId: rid() }, ctx(key));
       assert.equal(jira.emulator.knobs.faults[0]?.times, 0, 'the fault fired');
       jira.emulator.knobs.faults = [];
-      if (first.ok) assert.ok(first.data.items.some((i) => i.state === 'failed') || step.name.includes('keys'));
+      // A lost create answer is resolved at once by asking Jira; a failed link is reported and finished later.
+      if (first.ok && step.name === 'the link') assert.ok(first.data.items.some((i) => i.state === 'failed'));
       const second = await r['actions/create']({ requestId: rid() }, ctx(key));
       assert.ok(second.ok, JSON.stringify(second));
       assertTicketsComplete(key);

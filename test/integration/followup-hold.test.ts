@@ -23,7 +23,7 @@ async function incident(summary: string, opts: { actions: number; repeatOf?: str
   doc.status = 'published';
   doc.actionItems = doc.actionItems.map((a) => ({ ...a, dueDate: '2026-12-20' }));
   doc.repeatOf = opts.repeatOf ?? null;
-  const saved = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, as(key));
+  const saved = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, as(key));
   assert.ok(saved.ok, JSON.stringify(saved));
   if (opts.actions > 0) assert.ok((await r['actions/create']({ requestId: `req-hold-${key}` }, as(key))).ok);
   return key;

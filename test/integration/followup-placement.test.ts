@@ -40,7 +40,7 @@ async function incidentIn(projectKey: string): Promise<string> {
   assert.equal(c.status, 201, JSON.stringify(c.json));
   const key = (c.json as { key: string }).key;
   const saved = await r['panel/save'](
-    { doc: filledPostMortem(3), baseVersion: 0, syncSummary: false },
+    { doc: filledPostMortem(3), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
     ctx(projectKey, key),
   );
   assert.ok(saved.ok, JSON.stringify(saved));

@@ -24,7 +24,10 @@ const puts = () => jira.emulator.calls.filter((c) => c.method === 'PUT').length;
 describe('saving the post-mortem', () => {
   it('stores the whole template on the incident, with the indexed values, and keeps the summary in step', async () => {
     const key = await newIncident(jira);
-    const res = await r['panel/save']({ doc: filledPostMortem(2), baseVersion: 0, syncSummary: true }, ctx(key));
+    const res = await r['panel/save'](
+      { doc: filledPostMortem(2), baseVersion: 0, syncSummary: true, summaryLoaded: 'Checkout errors after deploy' },
+      ctx(key),
+    );
     assert.ok(res.ok, JSON.stringify(res));
     const s = stored(key);
     assert.equal(s.version, 1);
@@ -47,12 +50,19 @@ describe('saving the post-mortem', () => {
   it('refuses a save based on a stale version and says what differs; nothing is overwritten', async () => {
     const key = await newIncident(jira);
     assert.ok(
-      (await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key, 'acc-carol')))
-        .ok,
+      (
+        await r['panel/save'](
+          { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+          ctx(key, 'acc-carol'),
+        )
+      ).ok,
     );
     const mine = filledPostMortem(1);
     mine.rootCause = 'Something else entirely.';
-    const res = await r['panel/save']({ doc: mine, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-bob'));
+    const res = await r['panel/save'](
+      { doc: mine, baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+      ctx(key, 'acc-bob'),
+    );
     assert.equal(res.ok ? '' : res.error.code, 'CONFLICT');
     assert.match(res.ok ? '' : res.error.message, /acc-carol saved version 1/);
     assert.ok((res.ok ? [] : (res.error.details ?? [])).includes('Differs from the saved version: Root cause'));
@@ -66,8 +76,8 @@ describe('saving the post-mortem', () => {
     const b = filledPostMortem(1);
     b.lessons = 'B';
     const [ra, rb] = await Promise.all([
-      r['panel/save']({ doc: a, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-bob')),
-      r['panel/save']({ doc: b, baseVersion: 0, syncSummary: false }, ctx(key, 'acc-carol')),
+      r['panel/save']({ doc: a, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key, 'acc-bob')),
+      r['panel/save']({ doc: b, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key, 'acc-carol')),
     ]);
     assert.equal([ra, rb].filter((x) => x.ok).length, 1);
     assert.equal([ra, rb].filter((x) => !x.ok && x.error.code === 'CONFLICT').length, 1);
@@ -85,7 +95,7 @@ describe('saving the post-mortem', () => {
       text: `${i} ${'e'.repeat(490)}`,
     }));
     const before = puts();
-    const res = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key));
+    const res = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key));
     assert.equal(res.ok ? '' : res.error.code, 'TOO_LARGE');
     assert.match(res.ok ? '' : res.error.message, /at most 32 KB/);
     assert.equal(puts(), before);
@@ -104,17 +114,18 @@ describe('saving the post-mortem', () => {
       ticketKey: null,
     });
     const before = puts();
-    const res = await r['panel/save']({ doc: four, baseVersion: 0, syncSummary: false }, ctx(key));
+    const res = await r['panel/save']({ doc: four, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key));
     assert.equal(res.ok ? '' : res.error.code, 'VALIDATION');
     assert.ok((res.ok ? [] : (res.error.details ?? [])).some((d) => /at most 3 action items/.test(d)));
     for (const bad of [
       {},
-      { doc: 'x', baseVersion: 0, syncSummary: false },
-      { doc: filledPostMortem(1), baseVersion: -1, syncSummary: false },
+      { doc: 'x', baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+      { doc: filledPostMortem(1), baseVersion: -1, syncSummary: false, summaryLoaded: '' },
       {
         doc: { ...filledPostMortem(1), impact: { ...filledPostMortem(1).impact, usersAffected: -5 } },
         baseVersion: 0,
         syncSummary: false,
+        summaryLoaded: '',
       },
     ]) {
       const x = await r['panel/save'](bad, ctx(key));
@@ -128,12 +139,12 @@ describe('saving the post-mortem', () => {
     const doc = filledPostMortem(1);
     doc.status = 'published';
     doc.actionItems[0]!.ownerAccountId = null;
-    const res = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key));
+    const res = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key));
     assert.equal(res.ok ? '' : res.error.code, 'VALIDATION');
     assert.ok((res.ok ? [] : (res.error.details ?? [])).includes('Action item 1 needs an owner.'));
     doc.actionItems[0]!.ownerAccountId = 'acc-bob';
     doc.actionItems[0]!.dueDate = '2026-12-10';
-    const ok = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key));
+    const ok = await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key));
     assert.ok(ok.ok);
     assert.ok(stored(key).publishedAt);
   });
@@ -152,7 +163,7 @@ describe('saving the post-mortem', () => {
     const key = await newIncident(jira);
     const doc = filledPostMortem(1);
     doc.repeatOf = earlier.key;
-    assert.ok((await r['panel/save']({ doc, baseVersion: 0, syncSummary: false }, ctx(key))).ok);
+    assert.ok((await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key))).ok);
     assert.equal(stored(key).repeatOf, earlier.key);
     assert.equal(stored(key).repeatWhileOpen, 1);
     // In Jira's words, from each side of the link.
@@ -165,14 +176,14 @@ describe('saving the post-mortem', () => {
   it("a read-only user gets Jira's refusal, and nothing is stored", async () => {
     const key = await newIncident(jira);
     const res = await r['panel/save'](
-      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false },
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
       ctx(key, 'acc-dave'),
     );
     assert.equal(res.ok ? '' : res.error.code, 'FORBIDDEN');
     assert.match(res.ok ? '' : res.error.message, /permission to edit/);
     assert.equal(jira.emulator.store.issuesByKey.get(key)?.properties.postmortem, undefined);
     const retry = await r['panel/save'](
-      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false },
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
       ctx(key, 'acc-bob'),
     );
     assert.ok(retry.ok, 'the refused save did not hold on to the version');
@@ -188,7 +199,10 @@ describe('an interrupted save', () => {
       times: 1,
       when: 'before',
     });
-    const res = await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key));
+    const res = await r['panel/save'](
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+      ctx(key),
+    );
     jira.emulator.knobs.faults = [];
     assert.ok(res.ok, JSON.stringify(res));
     assert.match(res.data.warning ?? '', /Save again/);
@@ -196,7 +210,14 @@ describe('an interrupted save', () => {
     const load = await r['panel/load']({}, ctx(key));
     assert.ok(load.ok);
     assert.equal(load.data.indexStale, true);
-    assert.ok((await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 1, syncSummary: false }, ctx(key))).ok);
+    assert.ok(
+      (
+        await r['panel/save'](
+          { doc: filledPostMortem(1), baseVersion: 1, syncSummary: false, summaryLoaded: '' },
+          ctx(key),
+        )
+      ).ok,
+    );
     const again = await r['panel/load']({}, ctx(key));
     assert.equal(again.ok && again.data.indexStale, false);
   });

@@ -61,7 +61,12 @@ describe('report: closed months kept in app storage', () => {
       user(),
       jira.kvs,
       key,
-      { doc: { ...stored.doc, category: 'Bench category' }, baseVersion: stored.version, syncSummary: false },
+      {
+        doc: { ...stored.doc, category: 'Bench category' },
+        baseVersion: stored.version,
+        syncSummary: false,
+        summaryLoaded: '',
+      },
       'acc-alice',
       TEST_NOW,
     );

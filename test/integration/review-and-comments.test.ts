@@ -45,12 +45,12 @@ describe('Rule 3: the review starts with earlier open action items', () => {
     const item = load.data.review.first.items.find((t) => t.statusCategory === 'new');
     assert.ok(item);
     const noReason = await r['review/outcome'](
-      { ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null },
+      { ticketKey: item.key, outcome: 'dropped', note: '', reassignTo: null, baseVersion: 0 },
       ctx(key),
     );
     assert.equal(noReason.ok ? '' : noReason.error.code, 'VALIDATION');
     const reassigned = await r['review/outcome'](
-      { ticketKey: item.key, outcome: 'reassigned', note: 'Bob is on leave', reassignTo: 'acc-alice' },
+      { ticketKey: item.key, outcome: 'reassigned', note: 'Bob is on leave', reassignTo: 'acc-alice', baseVersion: 0 },
       ctx(key),
     );
     assert.ok(reassigned.ok, JSON.stringify(reassigned));
@@ -64,7 +64,14 @@ describe('Rule 3: the review starts with earlier open action items', () => {
 
   it('posts the agenda and the post-mortem as ADF comments on the incident', async () => {
     const key = await newIncident(jira);
-    assert.ok((await r['panel/save']({ doc: filledPostMortem(2), baseVersion: 0, syncSummary: false }, ctx(key))).ok);
+    assert.ok(
+      (
+        await r['panel/save'](
+          { doc: filledPostMortem(2), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+          ctx(key),
+        )
+      ).ok,
+    );
     assert.ok((await r['comment/agenda']({}, ctx(key))).ok);
     const pm = await r['comment/postmortem']({}, ctx(key));
     assert.ok(pm.ok, JSON.stringify(pm));

@@ -40,7 +40,14 @@ describe('setup that heals itself', () => {
 
     const r = buildResolvers(jira.platform);
     const key = await newIncident(jira);
-    assert.ok((await r['panel/save']({ doc: filledPostMortem(1), baseVersion: 0, syncSummary: false }, ctx(key))).ok);
+    assert.ok(
+      (
+        await r['panel/save'](
+          { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+          ctx(key),
+        )
+      ).ok,
+    );
     const created = await r['actions/create']({ requestId: 'heal-request-1' }, ctx(key));
     assert.ok(created.ok, JSON.stringify(created));
 

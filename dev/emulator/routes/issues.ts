@@ -60,6 +60,9 @@ export const issueRoutes: RouteTable = {
     for (const id of project.createScreenExcludes ?? []) {
       if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
     }
+    // The links field can be missing from a create screen too: then update.issuelinks is refused the same way.
+    if (Array.isArray(obj(b.update).issuelinks) && project.createScreenExcludes?.includes('issuelinks'))
+      errors.issuelinks = "Field 'issuelinks' cannot be set. It is not on the appropriate screen, or unknown.";
     throwIfErrors(errors);
     applyFields(store, issue, fields, errors);
     throwIfErrors(errors);

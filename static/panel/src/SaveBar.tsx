@@ -26,7 +26,12 @@ export function SaveBar({ onCancel }: { onCancel: (() => void) | null }) {
   const [flash, setFlash] = useFlash();
   const [syncSummary] = useSyncSummary();
   const save = useAction(async () => {
-    const r = await call('panel/save', { doc: store.doc, baseVersion: data.postmortem?.version ?? 0, syncSummary });
+    const r = await call('panel/save', {
+      doc: store.doc,
+      baseVersion: data.postmortem?.version ?? 0,
+      syncSummary,
+      summaryLoaded: data.issue.summary,
+    });
     if (!r.ok) return r;
     const message = r.data.warning ?? `Saved version ${r.data.postmortem.version}.`;
     setFlash(message);

@@ -27,7 +27,14 @@ export default function OutcomeForm({
   const [to, setTo] = useState<string | null>(null);
   const record = useAction(async () => {
     if (!outcome) return { ok: false, error: { code: 'VALIDATION', message: 'Choose an outcome first.' } };
-    const r = await call('review/outcome', { ticketKey: item.key, outcome, note, reassignTo: to });
+    // The outcome version this reviewer saw: a newer one recorded meanwhile is reported, not overwritten.
+    const r = await call('review/outcome', {
+      ticketKey: item.key,
+      outcome,
+      note,
+      reassignTo: to,
+      baseVersion: item.outcome?.version ?? 0,
+    });
     if (!r.ok) return r;
     const message = `Recorded "${OUTCOME_LABEL[outcome]}" for ${item.key}.`;
     onRecorded(r.data, message);

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { toIndex } from '../domain/index-values';
+import { INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
+import { JiraError } from '../jira/errors';
+import { getIssue } from '../jira/issues';
+import { setIssueProperty } from '../jira/properties';
+import type { JiraTransport } from '../jira/transport';
+import { messages } from '../shared/messages';
+import { IndexRecordSchema, StoredPostMortemSchema, type StoredPostMortem } from '../shared/postmortem';
+import { kvsKeys, type KeyValueStore } from '../storage/kvs';
+import { AppFailure } from './failure';
+
+/**
+ * A version reservation lives at most this long: a resolver runs at most 25 s, so after 30 s its holder is
+ * gone and its write can no longer land. A crashed or timed-out save therefore never locks the post-mortem.
+ */
+export const LEASE_MS = 30_000;
+
+const ReservationSchema = z.object({
+  by: z.string(),
+  at: z.number(),
+  token: z.string().optional(),
+  expiresAt: z.number().optional(),
+});
+
+export interface Lease {
+  key: string;
+  token: string;
+}
+
+/** The post-mortem as Jira holds it now, read fresh (Jira's issue reads are consistent). */
+async function readBack(jira: JiraTransport, issueKey: string) {
+  const issue = await getIssue(jira, issueKey, {
+    fields: ['issuetype'],
+    properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
+  });
+  const doc = StoredPostMortemSchema.safeParse(issue.properties?.[POSTMORTEM_PROPERTY]);
+  const index = IndexRecordSchema.safeParse(issue.properties?.[INDEX_PROPERTY]);
+  return { stored: doc.success ? doc.data : null, indexVersion: index.success ? index.data.version : 0 };
+}
+
+const same = (a: StoredPostMortem | null, b: StoredPostMortem) =>
+  a !== null && JSON.stringify(StoredPostMortemSchema.parse(a)) === JSON.stringify(StoredPostMortemSchema.parse(b));
+
+/**
+ * Reserves version `version` (create-if-absent). A reservation whose lease ran out is taken over, but only
+ * after asking Jira whether its holder's write landed ('written': the caller then reports a conflict).
+ */
+export async function claimVersion(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issue: { id: string; key: string },
+  version: number,
+  who: string,
+  now: number,
+): Promise<{ lease: Lease } | { held: 'live-other' | 'live-mine' | 'written' }> {
+  const key = kvsKeys.postmortemVersion(issue.id, version);
+  const token = randomUUID();
+  const mine = { by: who, at: now, token, expiresAt: now + LEASE_MS };
+  if (await kvs.setIfAbsent(key, mine)) return { lease: { key, token } };
+  const held = ReservationSchema.safeParse(await kvs.get(key));
+  // Reservations written before leases existed have no expiry: they age from `at` like any other.
+  const expiresAt = held.success ? (held.data.expiresAt ?? held.data.at + LEASE_MS) : 0;
+  if (now < expiresAt) return { held: held.success && held.data.by === who ? 'live-mine' : 'live-other' };
+  const { stored } = await readBack(jira, issue.key);
+  if ((stored?.version ?? 0) >= version) return { held: 'written' };
+  const stamp = held.success ? `${held.data.at}:${held.data.token ?? held.data.by}` : 'unreadable';
+  if (!(await kvs.setIfAbsent(`${key}:takeover:${stamp}`.slice(0, 480), { by: who, at: now })))
+    return { held: 'live-other' };
+  await kvs.set(key, mine);
+  return { lease: { key, token } };
+}
+
+/** Frees a reservation this save holds, once Jira has said (or shown) that nothing was written. */
+export async function releaseVersion(kvs: KeyValueStore, lease: Lease): Promise<void> {
+  const held = ReservationSchema.safeParse(await kvs.get(lease.key));
+  if (held.success && held.data.token === lease.token) await kvs.delete(lease.key);
+}
+
+/**
+ * Writes the document under a lease. Any failure is followed by asking Jira what it holds: a lost answer
+ * whose write landed counts as saved; a definite refusal frees the version; no answer leaves the lease to
+ * expire and tells the person how to check.
+ */
+export async function writeDocument(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issueKey: string,
+  next: StoredPostMortem,
+  lease: Lease,
+): Promise<void> {
+  try {
+    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, next);
+    return;
+  } catch (e) {
+    if (e instanceof JiraError && e.status < 500) {
+      await releaseVersion(kvs, lease); // a refusal wrote nothing
+      throw e;
+    }
+    let landed: boolean | null = null;
+    try {
+      landed = same((await readBack(jira, issueKey)).stored, next);
+    } catch {
+      landed = null;
+    }
+    if (landed) return;
+    if (landed === false && e instanceof JiraError) {
+      await releaseVersion(kvs, lease);
+      throw new AppFailure(
+        'JIRA_ERROR',
+        messages.notSaved(
+          `Jira could not save the post-mortem (HTTP ${e.status}); it holds version ${next.version - 1}.`,
+        ),
+        e.errorMessages,
+        undefined,
+        'not-saved',
+      );
+    }
+    throw new AppFailure(
+      'UNCERTAIN',
+      messages.unknown(
+        `version ${next.version} was saved`,
+        `reload the panel in a minute; if it shows version ${next.version}, it was saved, otherwise save again`,
+      ),
+      undefined,
+      undefined,
+      'unknown',
+    );
+  }
+}
+
+/**
+ * Writes the indexed facts for `next`. Jira has no conditional write, so a slow index write could land after
+ * a later save's: afterwards the app reads both properties back and, if the index is older than the
+ * document now stored, writes the index of that newer document (at most a few rounds).
+ */
+export async function writeIndex(jira: JiraTransport, issueKey: string, next: StoredPostMortem): Promise<void> {
+  let target = next;
+  for (let round = 0; round < 3; round++) {
+    await setIssueProperty(jira, issueKey, INDEX_PROPERTY, toIndex(target));
+    const now = await readBack(jira, issueKey);
+    if (!now.stored || now.indexVersion >= now.stored.version) return;
+    target = now.stored;
+  }
+}

@@ -1,0 +1,292 @@
+import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
+import { composeTitle } from '../../src/domain/rules';
+import { markResolvedOnTime } from '../../src/services/on-time';
+import { readOutcomes } from '../../src/services/review';
+import { ActionTicketPropertySchema, IndexRecordSchema, StoredPostMortemSchema } from '../../src/shared/postmortem';
+import { faultyPlatform, type TransportFault } from './faulty';
+import { filledPostMortem, newIncident } from './incidents';
+import type { TestJira } from './jira';
+
+/** The faults tried at each write step: refused before, lost answer after, rate limited, no answer. */
+export const FAULT_KINDS = ['500', '500-after', '429', 'timeout', 'timeout-after'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface MatrixResult {
+  area: string;
+  step: string;
+  kind: FaultKind;
+  fired: boolean;
+  crashed: boolean;
+  ok: boolean;
+  problem: string | null;
+}
+
+interface World {
+  jira: TestJira;
+  r: ResolverMap;
+  clock: { now: number };
+  faults: TransportFault[];
+  app: ReturnType<typeof faultyPlatform>['platform'];
+}
+
+function inject(w: World, match: string, kind: FaultKind) {
+  if (kind === 'timeout' || kind === 'timeout-after')
+    w.faults.push({
+      match: new RegExp(match),
+      times: 1,
+      kind: kind === 'timeout' ? 'timeout-before' : 'timeout-after',
+    });
+  else
+    w.jira.emulator.knobs.faults.push({
+      match,
+      status: kind === '429' ? 429 : 500,
+      times: kind === '429' ? 4 : 1, // 429 is retried three times: the fourth reaches the app
+      when: kind === '500-after' ? 'after' : 'before',
+      retryAfterSeconds: 0,
+    });
+}
+function clear(w: World) {
+  w.jira.emulator.knobs.faults = [];
+  w.faults.length = 0;
+  w.clock.now += 31_000; // past any lease a lost answer left
+}
+const ctx = (issueKey: string, accountId = 'acc-bob') => ({ accountId, issueKey, projectKey: 'OPS' });
+const crashed = (x: Outcome) => !x.ok && x.error?.code === 'INTERNAL';
+
+/** What a resolver (or the job) answered, as far as the matrix needs it. */
+interface Outcome {
+  ok: boolean;
+  error?: { code: string };
+}
+interface Step {
+  area: string;
+  step: string;
+  match: (key: string) => string;
+  setup?: (w: World) => void;
+  /** Sets up, then calls `arm()` (which injects the fault) right before the first attempt. */
+  act: (
+    w: World,
+    key: string,
+    arm: () => void,
+  ) => Promise<{ first: Outcome; retry: () => Promise<Outcome>; check: () => Promise<string | null> | string | null }>;
+}
+const SAVE_STEPS: [string, (key: string) => string][] = [
+  ['document', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortem$`],
+  ['index', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortemIndex$`],
+  ['summary', (k) => `^PUT /rest/api/3/issue/${k}$`],
+  ['repeat link', () => '^POST /rest/api/3/issueLink$'],
+];
+const TICKET_STEPS: [string, (key: string) => string, 'issuelinks' | 'sprint' | null][] = [
+  ['create', () => '^POST /rest/api/3/issue$', null],
+  ['link', () => '^POST /rest/api/3/issueLink$', 'issuelinks'],
+  ['sprint move', () => '^POST /rest/agile/1.0/sprint/\\d+/issue$', 'sprint'],
+  ['ticket keys', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortem$`, null],
+];
+
+const issue = (w: World, key: string) => w.jira.emulator.store.issuesByKey.get(key);
+
+async function saveScenario(w: World, key: string) {
+  const earlier = await newIncident(w.jira, 'Earlier outage');
+  const e = await w.r['panel/save'](
+    { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+    ctx(earlier),
+  );
+  if (!e.ok) throw new Error(`setup: ${JSON.stringify(e)}`);
+  const doc = filledPostMortem(2);
+  doc.repeatOf = earlier;
+  const loaded = issue(w, key)?.summary ?? '';
+  const save = (base: number) =>
+    w.r['panel/save']({ doc, baseVersion: base, syncSummary: true, summaryLoaded: loaded }, ctx(key));
+  w.jira.emulator.calls.length = 0;
+  return { doc, earlier, save };
+}
+
+const STEPS: Step[] = [
+  ...SAVE_STEPS.map(([step, match]): Step => ({
+    area: 'save',
+    step,
+    match,
+    act: async (w, key, arm) => {
+      const { doc, earlier, save } = await saveScenario(w, key);
+      arm();
+      const first = await save(0);
+      return {
+        first,
+        // The person's next click: from the version they were told about (none if the answer was an error).
+        retry: () => save(first.ok ? first.data.postmortem.version : 0),
+        check: () => {
+          const s = StoredPostMortemSchema.safeParse(issue(w, key)?.properties.postmortem);
+          const idx = IndexRecordSchema.safeParse(issue(w, key)?.properties.postmortemIndex);
+          const links = [...w.jira.emulator.store.links.values()].filter(
+            (l) => l.inwardIssueId === issue(w, key)?.id && l.outwardIssueId === issue(w, earlier)?.id,
+          );
+          if (!s.success || s.data.doc.lessons !== doc.lessons) return 'document not saved';
+          if (s.data.version !== 1) return `saved ${s.data.version} times`;
+          if (!idx.success || idx.data.version !== s.data.version) return 'index lags';
+          if (issue(w, key)?.summary !== composeTitle(doc.title)) return 'summary not updated';
+          if (links.length !== 1) return `${links.length} repeat links`;
+          return null;
+        },
+      };
+    },
+  })),
+  ...TICKET_STEPS.map(([step, match, exclude]): Step => ({
+    area: 'tickets',
+    step,
+    match,
+    setup: (w) => {
+      const p = w.jira.emulator.store.projectByKeyOrId('OPS');
+      if (p)
+        p.createScreenExcludes =
+          exclude === 'issuelinks'
+            ? ['issuelinks']
+            : exclude === 'sprint'
+              ? [w.jira.emulator.store.sprintFieldId()]
+              : [];
+    },
+    act: async (w, key, arm) => {
+      const s = await w.r['panel/save'](
+        { doc: filledPostMortem(3), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+        ctx(key),
+      );
+      if (!s.ok) throw new Error(`setup: ${JSON.stringify(s)}`);
+      let n = 0;
+      const create = () => w.r['actions/create']({ requestId: `matrix-${key}-${++n}` }, ctx(key));
+      arm();
+      const first = await create();
+      return { first, retry: create, check: () => ticketProblem(w, key) };
+    },
+  })),
+  {
+    area: 'review',
+    step: 'reassign',
+    match: () => '^PUT /rest/api/3/issue/OPS-\\d+$',
+    act: async (w, key, arm) => {
+      const load = await w.r['panel/load']({}, ctx(key));
+      const ticket = load.ok ? load.data.review.first.items.find((t) => !t.outcome)?.key : undefined;
+      if (!ticket) throw new Error('setup: no open ticket');
+      const record = () =>
+        w.r['review/outcome'](
+          { ticketKey: ticket, outcome: 'reassigned', note: 'moved', reassignTo: 'acc-carol', baseVersion: 0 },
+          ctx(key),
+        );
+      arm();
+      const first = await record();
+      return {
+        first,
+        retry: record,
+        check: async () => {
+          const o = (await readOutcomes(w.jira.kvs, 'OPS')).get(ticket);
+          if (o?.outcome !== 'reassigned' || o.version !== 1) return 'outcome not recorded once';
+          return issue(w, ticket)?.assigneeId === 'acc-carol' ? null : 'not reassigned in Jira';
+        },
+      };
+    },
+  },
+  {
+    area: 'scheduled job',
+    step: 'resolvedOnTime',
+    match: () => '^PUT /rest/api/3/issue/OPS-\\d+/properties/postmortemAction$',
+    act: async (w, _key, arm) => {
+      // Three open action tickets are resolved now: the job has them to mark.
+      const store = w.jira.emulator.store;
+      const open = [...store.issues.values()]
+        .filter((t) => ActionTicketPropertySchema.safeParse(t.properties.postmortemAction).success && !t.resolutiondate)
+        .slice(0, 3);
+      for (const t of open) store.putIssue({ ...t, statusId: '10003', resolutiondate: '2026-11-26T11:00:00.000+0000' });
+      const run = (): Promise<Outcome & { n?: number }> =>
+        markResolvedOnTime(w.app.asApp(), ['OPS'], 50).then(
+          (n) => ({ ok: true, n }),
+          (e: unknown) => ({ ok: false, error: { code: e instanceof Error ? e.name : 'error' } }),
+        );
+      arm();
+      const first = await run();
+      return {
+        first,
+        retry: async () => {
+          // The job runs again on its schedule until nothing is left.
+          for (let i = 0; i < 400; i++) {
+            const x = await run();
+            if (!x.ok || x.n === 0) return x;
+          }
+          return { ok: false };
+        },
+        check: () => {
+          const left = [...w.jira.emulator.store.issues.values()].filter((t) => {
+            const p = ActionTicketPropertySchema.safeParse(t.properties.postmortemAction);
+            return p.success && t.resolutiondate && p.data.resolvedOnTime === undefined;
+          });
+          return left.length ? `${left.length} resolved tickets not marked` : null;
+        },
+      };
+    },
+  },
+];
+
+function ticketProblem(w: World, key: string): string | null {
+  const store = w.jira.emulator.store;
+  const tickets = [...store.issues.values()].filter(
+    (i) => ActionTicketPropertySchema.safeParse(i.properties.postmortemAction).data?.incident === key,
+  );
+  if (tickets.length !== 3) return `${tickets.length} tickets`;
+  const incident = store.issuesByKey.get(key);
+  const s = StoredPostMortemSchema.safeParse(incident?.properties.postmortem);
+  for (const t of tickets) {
+    const linked = [...store.links.values()].some((l) => l.inwardIssueId === incident?.id && l.outwardIssueId === t.id);
+    if (!linked) return `${t.key} not linked`;
+    if (!t.sprintIds.some((id) => store.sprints.get(id)?.state === 'future')) return `${t.key} not in the sprint`;
+    if (!s.success || !s.data.doc.actionItems.some((a) => a.ticketKey === t.key)) return `${t.key} not recorded`;
+  }
+  return null;
+}
+
+/** Runs every (step, fault) pair: the first attempt meets the fault, the retry must end in the intended state. */
+export async function runFaultMatrix(
+  jira: TestJira,
+  kinds: readonly FaultKind[] = FAULT_KINDS,
+): Promise<MatrixResult[]> {
+  const f = faultyPlatform(jira);
+  const w: World = { jira, r: buildResolvers(f.platform), clock: f.clock, faults: f.faults, app: f.platform };
+  const out: MatrixResult[] = [];
+  for (const step of STEPS) {
+    for (const kind of kinds) {
+      step.setup?.(w);
+      const key = await newIncident(jira);
+      let problem: string | null = null;
+      let wasFired = false;
+      let crash = false;
+      try {
+        let armed = false;
+        const run = await step.act(w, key, () => {
+          inject(w, step.match(key), kind);
+          armed = true;
+        });
+        // The fault must have been met: injected, and every use of it spent.
+        wasFired =
+          armed && w.jira.emulator.knobs.faults.every((x) => x.times === 0) && w.faults.every((x) => x.times === 0);
+        crash = crashed(run.first);
+        clear(w);
+        const retry = await run.retry();
+        crash ||= crashed(retry);
+        if (!retry.ok) problem = `retry failed: ${JSON.stringify(retry).slice(0, 160)}`;
+        problem ??= await run.check();
+      } catch (e) {
+        problem = `threw: ${e instanceof Error ? e.message : String(e)}`;
+      } finally {
+        clear(w);
+        const p = jira.emulator.store.projectByKeyOrId('OPS');
+        if (p) p.createScreenExcludes = [];
+      }
+      out.push({
+        area: step.area,
+        step: step.step,
+        kind,
+        fired: wasFired,
+        crashed: crash,
+        ok: problem === null && wasFired && !crash,
+        problem,
+      });
+    }
+  }
+  return out;
+}
