@@ -18,6 +18,13 @@ import type { BenchFigures } from './figures';
 const DAY = 86_400_000;
 const share = (num: number, den: number) => (den > 0 ? num / den : null);
 
+/** The baseline's three listings (the bench runs each once beforehand so the emulator has them indexed). */
+export const baselineQueries = (projectKey: string, f: ReportFilters) => ({
+  incidents: `${jql.incidents(projectKey)} AND created >= -${Math.max(365, f.windowDays)}d`,
+  windowTickets: `${jql.actionTickets(projectKey)} AND created >= -${f.windowDays}d`,
+  openTickets: `${jql.actionTickets(projectKey)} AND statusCategory != Done`,
+});
+
 /**
  * The report as a competent developer would write it without the app's tricks: three listings in parallel
  * (the incidents of the trend's span, the window's action tickets, the open action tickets), pages of 5,000,
@@ -30,23 +37,11 @@ export async function baselineReport(
   f: ReportFilters,
   now: number,
 ): Promise<BenchFigures> {
-  const span = Math.max(365, f.windowDays);
+  const q = baselineQueries(projectKey, f);
   const [incidents, windowTickets, openTickets] = await Promise.all([
-    searchAll(jira, `${jql.incidents(projectKey)} AND created >= -${span}d`, {
-      fields: ['created'],
-      properties: [INDEX_PROPERTY],
-      maxResults: 5000,
-    }),
-    searchAll(jira, `${jql.actionTickets(projectKey)} AND created >= -${f.windowDays}d`, {
-      fields: ['status'],
-      properties: [ACTION_PROPERTY],
-      maxResults: 5000,
-    }),
-    searchAll(jira, `${jql.actionTickets(projectKey)} AND statusCategory != Done`, {
-      fields: ['duedate'],
-      properties: [ACTION_PROPERTY],
-      maxResults: 5000,
-    }),
+    searchAll(jira, q.incidents, { fields: ['created'], properties: [INDEX_PROPERTY], maxResults: 5000 }),
+    searchAll(jira, q.windowTickets, { fields: ['status'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
+    searchAll(jira, q.openTickets, { fields: ['duedate'], properties: [ACTION_PROPERTY], maxResults: 5000 }),
   ]);
   const matches = (p: { service?: string; category?: string }) =>
     (!f.service || p.service === f.service) && (!f.category || p.category === f.category);

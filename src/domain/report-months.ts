@@ -1,9 +1,9 @@
 /**
  * How the report splits a year of post-mortems so that closed months can be kept in app storage: an oldest
  * part (from the window's start to the first month boundary inside it) and the current month are always read
- * live; each whole month in between may come from storage. Boundaries are UTC instants; the searches are widened
- * by a day on each side (JQL reads date literals in the caller's time zone, which may be up to 14 h away) and the
- * issues are then cut by their own `created` instant, so every issue lands in exactly one part whatever the zone.
+ * live; each whole month in between may come from storage. Boundaries are UTC instants; the searches ask for a
+ * little more (see createdAround) and the issues are then cut by their own `created` instant, so every issue lands
+ * in exactly one part whatever the caller's time zone.
  */
 const DAY = 86_400_000;
 /** A month is only kept when it starts this long after the window's start, so the window never cuts into it. */
@@ -42,11 +42,6 @@ export function planMonths(now: number, spanDays: number): MonthPlan {
   return { firstBoundary, months, currentStart };
 }
 
-/** A JQL date (midnight in the caller's zone) at least a day before `ms`, in any zone. */
-export const jqlDayBefore = (ms: number) => new Date(ms - DAY).toISOString().slice(0, 10);
-/** A JQL date (midnight in the caller's zone) at least a day after `ms`, in any zone. */
-export const jqlDayAfter = (ms: number) => new Date(ms + 2 * DAY).toISOString().slice(0, 10);
-
 /** Adds a restriction before any ORDER BY of the query. */
 export function andBefore(query: string, clause: string): string {
   const m = /\s+ORDER\s+BY\s/i.exec(query);
@@ -55,3 +50,31 @@ export function andBefore(query: string, clause: string): string {
 
 /** The UTC month of an instant, as the cache labels it. */
 export const monthLabel = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+/**
+ * A JQL restriction that finds at least the issues created in [from, to), whatever the caller's time zone:
+ * relative minutes (`created >= -525600m`) count from Jira's "now", not from a zone's midnight, and an hour's
+ * margin on each side absorbs the clocks' difference. The caller then cuts the issues by their `created` instant.
+ */
+export function createdAround(now: number, from: number, to: number): string {
+  const parts: string[] = [];
+  if (Number.isFinite(from)) parts.push(`created >= -${Math.ceil((now - from) / 60_000) + 60}m`);
+  const before = Math.floor((now - to) / 60_000) - 60;
+  if (Number.isFinite(to) && before > 0) parts.push(`created < -${before}m`);
+  return parts.join(' AND ');
+}
+
+/**
+ * Splits [from, to) into consecutive ranges expected to hold about `perPart` issues each (at `perDay` issues a
+ * day), at most `maxParts` of them: searched in parallel, each fits one page, so a view needs one round.
+ */
+export function splitRange(from: number, to: number, perDay: number, perPart = 150, maxParts = 10): [number, number][] {
+  if (to <= from) return [];
+  const days = (to - from) / DAY;
+  const n = Math.max(1, Math.min(maxParts, Math.ceil((days * Math.max(perDay, 1)) / perPart)));
+  const step = (to - from) / n;
+  return Array.from({ length: n }, (_, i): [number, number] => [
+    i === 0 ? from : Math.round(from + i * step),
+    i === n - 1 ? to : Math.round(from + (i + 1) * step),
+  ]);
+}
