@@ -9,6 +9,7 @@ import type { Platform } from '../../src/services/context';
 import { searchAll } from '../../src/jira/search';
 import type { Emulator } from '../emulator/server';
 import { DEMO_USERS } from '../seed/generate';
+import { customUiCsp } from './csp';
 import { appFrame, homeBody, hostPage } from './pages';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -19,6 +20,11 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
 };
+const CspReport = z.object({
+  'csp-report': z
+    .object({ 'violated-directive': z.string(), 'blocked-uri': z.string(), 'document-uri': z.string() })
+    .partial(),
+});
 const InvokeBody = z.object({ functionKey: z.string(), payload: z.unknown(), context: z.unknown() });
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -39,6 +45,7 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
   const server = http.createServer((req, res) => void serve(req, res));
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     const as = url.searchParams.get('as') ?? DEMO_USERS[0].accountId;
     const theme = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
     const html = (body: string, status = 200) => {
@@ -51,6 +58,7 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
         return res.end(bridgeJs);
       }
       if (url.pathname === '/__harness/invoke' && req.method === 'POST') return await invoke(req, res, resolvers);
+      if (url.pathname === '/__harness/csp-report' && req.method === 'POST') return await cspReport(req, res);
       if (url.pathname === '/')
         return html(hostPage({ title: 'Home', as, theme, path: '/', body: homeBody(emulator.store, as, theme) }));
       const issue = /^\/jira\/issue\/([A-Z][A-Z0-9_]+-\d+)$/.exec(url.pathname);
@@ -82,7 +90,7 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
           }),
         );
       const resource = /^\/resources\/(panel|page)\/(.*)$/.exec(url.pathname);
-      if (resource?.[1]) return serveResource(resource[1], resource[2] || 'index.html', res);
+      if (resource?.[1]) return serveResource(resource[1], resource[2] || 'index.html', res, origin);
       html('<p>Not found</p>', 404);
     } catch (e) {
       html(`<pre>${esc(e instanceof Error ? (e.stack ?? e.message) : String(e))}</pre>`, 500);
@@ -125,7 +133,7 @@ async function invoke(req: http.IncomingMessage, res: http.ServerResponse, resol
   reply(200, await run(body.data.payload, toInvocationContext(body.data.context)));
 }
 
-function serveResource(resource: string, file: string, res: http.ServerResponse) {
+function serveResource(resource: string, file: string, res: http.ServerResponse, origin: string) {
   const dir = path.join(ROOT, 'static', resource, 'build');
   const full = path.normalize(path.join(dir, file));
   if (!full.startsWith(dir) || !fs.existsSync(full)) {
@@ -133,12 +141,13 @@ function serveResource(resource: string, file: string, res: http.ServerResponse)
     return res.end(fs.existsSync(dir) ? 'Not found' : `static/${resource}/build is missing: run npm run build:ui`);
   }
   let content: Buffer | string = fs.readFileSync(full);
-  if (file === 'index.html')
+  const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(full)] ?? 'application/octet-stream' };
+  if (file === 'index.html') {
+    // Forge's policy is computed from the page as built; the bridge stand-in is then added like the CLI adds its own.
+    headers['Content-Security-Policy'] = customUiCsp(content.toString('utf8'), origin);
     content = content.toString('utf8').replace('<head>', '<head><script src="/__harness/bridge.js"></script>');
-  res.writeHead(200, {
-    'Content-Type': TYPES[path.extname(full)] ?? 'application/octet-stream',
-    'Content-Security-Policy': "script-src 'self'; object-src 'none'",
-  });
+  }
+  res.writeHead(200, headers);
   res.end(content);
 }
 
@@ -160,4 +169,17 @@ async function searchBody(platform: Platform, as: string, jql: string): Promise<
   } catch (e) {
     return `<div class="card"><h1>Issue search</h1><code>${esc(jql)}</code><p data-testid="search-error">${esc(e instanceof Error ? e.message : String(e))}</p></div>`;
   }
+}
+
+/** Where the Custom UI pages' CSP reports go (report-uri): shown in the `npm start` console. */
+async function cspReport(req: http.IncomingMessage, res: http.ServerResponse) {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
+  const report = CspReport.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+  const r = report.success ? report.data['csp-report'] : undefined;
+  console.warn(
+    `CSP violation under Forge's default Custom UI policy: ${r?.['violated-directive'] ?? '?'} blocked ${r?.['blocked-uri'] ?? '?'} in ${r?.['document-uri']?.split('?')[0] ?? '?'}`,
+  );
+  res.writeHead(204);
+  res.end();
 }

@@ -1,3 +1,4 @@
+import './zod-jitless'; // first: before any schema is built (Forge's CSP forbids eval)
 import '@atlaskit/css-reset';
 import './base.css';
 import { StrictMode, type ReactNode } from 'react';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { POSTMORTEM_PROPERTY } from '../../src/domain/jira-names';
 import { StoredPostMortemSchema } from '../../src/shared/postmortem';
-import { launchChromium } from '../support/browser';
+import { launchChromium, takeCspViolations } from '../support/browser';
 import { startDemo } from '../support/demo';
 import { oracle } from '../support/report-oracle';
 
@@ -22,6 +22,8 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
+// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
+afterEach(() => assert.deepEqual(takeCspViolations(), []));
 
 async function appFrame(page: Page, resource: 'panel' | 'page'): Promise<Frame> {
   await page.waitForSelector(`[data-testid="app-frame-${resource}"]`);

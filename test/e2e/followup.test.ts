@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { seedKanbanProject } from '../../dev/seed/followup';
 import { addFollowUpCases } from '../../dev/seed/followup-cases';
 import { followUpJob } from '../../src/triggers/follow-up';
-import { launchChromium } from '../support/browser';
+import { launchChromium, takeCspViolations } from '../support/browser';
 import { startDemo } from '../support/demo';
 import { TEST_NOW } from '../support/jira';
 
@@ -27,6 +27,8 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
+// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
+afterEach(() => assert.deepEqual(takeCspViolations(), []));
 
 async function appFrame(page: Page, resource: 'panel' | 'page'): Promise<Frame> {
   await page.waitForSelector(`[data-testid="app-frame-${resource}"]`);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Frame } from 'playwright-core';
 import { StoredPostMortemSchema } from '../../src/shared/postmortem';
-import { launchChromium } from '../support/browser';
+import { launchChromium, takeCspViolations } from '../support/browser';
 import { startDemo } from '../support/demo';
 import { newIncident } from '../support/incidents';
 
@@ -20,6 +20,8 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
+// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
+afterEach(() => assert.deepEqual(takeCspViolations(), []));
 
 /** Types into an Atlaskit select and picks the first option once it is listed (owners load as you type). */
 async function choose(frame: Frame, inputId: string, text: string) {

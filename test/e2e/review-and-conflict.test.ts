@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { readOutcomes } from '../../src/services/review';
-import { launchChromium } from '../support/browser';
+import { launchChromium, takeCspViolations } from '../support/browser';
 import { startDemo } from '../support/demo';
 import { filledPostMortem, newIncident } from '../support/incidents';
 
@@ -16,6 +16,8 @@ after(async () => {
   await browser?.close();
   await demo?.close();
 });
+// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
+afterEach(() => assert.deepEqual(takeCspViolations(), []));
 
 async function openPanel(key: string, as: string): Promise<{ page: Page; frame: Frame }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });

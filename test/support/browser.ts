@@ -1,11 +1,47 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { z } from 'zod';
 import { NO_BROWSER_HELP, findChromium } from '../../dev/chromium';
 
-/** The distribution's Chromium (dev/chromium.ts finds it), headless, with the flags this sandbox needs; nothing downloads a browser. */
-export function launchChromium(): Promise<Browser> {
+const Violation = z.object({
+  directive: z.string(),
+  blocked: z.string(),
+  source: z.string(),
+  line: z.number(),
+  sample: z.string(),
+});
+export type CspViolation = z.infer<typeof Violation> & { frame: string };
+const violations: CspViolation[] = [];
+
+/**
+ * Every `securitypolicyviolation` in every frame (the Custom UI iframes run under Forge's CSP, see
+ * dev/harness/csp.ts), reported through a binding that Playwright installs in each frame before any page script.
+ */
+const LISTENER = `document.addEventListener('securitypolicyviolation', (e) => {
+  const report = window.__pmCspViolation;
+  if (typeof report === 'function')
+    report({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
+});`;
+
+async function watchCsp(target: BrowserContext): Promise<void> {
+  await target.exposeBinding('__pmCspViolation', (source, v: unknown) => {
+    violations.push({ ...Violation.parse(v), frame: source.frame.url() });
+  });
+  await target.addInitScript({ content: LISTENER });
+}
+
+/** The CSP violations seen since the last call (browser tests assert there are none after each test). */
+export function takeCspViolations(): CspViolation[] {
+  return violations.splice(0, violations.length);
+}
+
+/**
+ * The distribution's Chromium (dev/chromium.ts finds it), headless, with the flags this sandbox needs; nothing
+ * downloads a browser. Every page and context it opens reports CSP violations (takeCspViolations).
+ */
+export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
-  if (!executablePath) return Promise.reject(new Error(NO_BROWSER_HELP));
-  return chromium.launch({
+  if (!executablePath) throw new Error(NO_BROWSER_HELP);
+  const browser = await chromium.launch({
     executablePath,
     args: [
       '--headless',
@@ -18,4 +54,12 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+  // browser.newPage() opens its page in a new context through newContext, so this covers both.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await watchCsp(context);
+    return context;
+  };
+  return browser;
 }
