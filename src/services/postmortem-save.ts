@@ -161,7 +161,7 @@ export async function savePostMortem(
   }
   const pending = readPending(pendingRaw);
   const steps = await pendingSteps(kvs, issue.id, pending, {
-    index: indexVersion < next.version ? () => writeIndex(jira, issueKey, next) : null,
+    index: indexVersion < next.version ? () => indexWithLagRecord(jira, kvs, projectKey, issueKey, next, now) : null,
     summary: summaryEdit(jira, issueKey, doc, input, issue.fields?.summary ?? ''),
     repeatLink: repeatLink(jira, issueKey, doc, stored, pending),
   });
@@ -177,6 +177,28 @@ export async function savePostMortem(
 }
 
 /** The repeat must be an incident the person can see; and did it still have open action items? */
+/**
+ * Writes the indexed facts; when that fails, records it so the report page can name the post-mortems whose
+ * figures lag (report-facts.ts), and clears the record once a later save has written them.
+ */
+async function indexWithLagRecord(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  issueKey: string,
+  next: StoredPostMortem,
+  now: number,
+): Promise<void> {
+  const lagKey = kvsKeys.indexLag(projectKey, issueKey);
+  try {
+    await writeIndex(jira, issueKey, next);
+  } catch (e) {
+    await kvs.set(lagKey, { version: next.version, since: new Date(now).toISOString() }).catch(() => undefined);
+    throw e;
+  }
+  await kvs.delete(lagKey).catch(() => undefined);
+}
+
 /** Writes the composed title only when the person changed it in the panel (compared with what they loaded). */
 function summaryEdit(jira: JiraTransport, issueKey: string, doc: PostMortem, input: SaveInput, current: string) {
   const title = composeTitle(doc.title);

@@ -40,7 +40,8 @@ export async function checkRepeatOf(
     throw refuse(`${repeatOf}, which is not an Incident: a repeat links to an earlier incident.`);
   const at = Date.parse(incident.created ?? '');
   const before = Date.parse(earlier.fields.created ?? '');
-  if (!Number.isFinite(at) || !Number.isFinite(before) || before >= at)
+  // Created in the same minute counts as earlier: Jira's created times are not finer than the clock behind them.
+  if (!Number.isFinite(at) || !Number.isFinite(before) || before > at)
     throw refuse(`${repeatOf}, which was created after ${incident.key}: a repeat links to an earlier incident.`);
   const tickets = await searchAll(jira, jql.actionTicketsOf(projectKey, earlier.key), {
     fields: ['created', 'resolutiondate', 'status'],

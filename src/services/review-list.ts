@@ -5,7 +5,7 @@ import { approximateCount, searchAll, searchPage } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { ReviewCounts, ReviewData, ReviewItem, ReviewPage, TicketView } from '../shared/contract';
 import type { KeyValueStore } from '../storage/kvs';
-import { readLastReview, readOutcomes } from './review';
+import { readLastReview, readOutcomes, readOutcomesOf } from './review';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
 /** Rows per page of the panel's review table: each row costs a rate-limit point, so the panel opens with few. */
@@ -16,15 +16,7 @@ const tickets = (issues: Parameters<typeof toTicketView>[0][], now: number): Tic
   issues.map((i) => toTicketView(i, today(now), null)).filter((t): t is TicketView => t !== null);
 
 /** The outcomes recorded for these tickets (latest version of each; outcomes are versioned in review.ts). */
-async function outcomesFor(kvs: KeyValueStore, projectKey: string, keys: string[]) {
-  const all = await readOutcomes(kvs, projectKey);
-  return new Map(
-    keys.flatMap((k) => {
-      const o = all.get(k);
-      return o ? [[k, o] as const] : [];
-    }),
-  );
-}
+const outcomesFor = (kvs: KeyValueStore, projectKey: string, keys: string[]) => readOutcomesOf(kvs, projectKey, keys);
 
 /** One page of the open action items of earlier incidents, soonest due first, with their recorded outcomes. */
 export async function reviewPage(

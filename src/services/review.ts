@@ -36,6 +36,28 @@ export async function readOutcomes(kvs: KeyValueStore, projectKey: string): Prom
   return out;
 }
 
+/**
+ * The outcomes of just these tickets (highest version of each): one prefix query per ticket, so opening the panel
+ * reads what its rows show, not every outcome the project ever stored.
+ */
+export async function readOutcomesOf(
+  kvs: KeyValueStore,
+  projectKey: string,
+  ticketKeys: string[],
+): Promise<Map<string, ReviewOutcome>> {
+  const prefix = kvsKeys.reviewOutcomePrefix(projectKey);
+  const out = new Map<string, ReviewOutcome>();
+  const found = await Promise.all([...new Set(ticketKeys)].map((t) => kvs.listByPrefix(`${prefix}${t}`)));
+  for (const { key, value } of found.flat()) {
+    const [ticket = '', v] = key.slice(prefix.length).split(':');
+    if (!ticketKeys.includes(ticket)) continue; // OPS-1 is a prefix of OPS-10
+    const version = v ? Number(v.slice(1)) : 1;
+    const parsed = OutcomeSchema.safeParse(value);
+    if (parsed.success && version >= (out.get(ticket)?.version ?? 0)) out.set(ticket, { ...parsed.data, version });
+  }
+  return out;
+}
+
 /** Writes to the app's storage about a project need Jira's say-so: Edit Issues in that project. */
 async function mustEdit(jira: JiraTransport, projectKey: string, what: string) {
   if (!(await hasProjectPermission(jira, projectKey, 'EDIT_ISSUES')))

@@ -45,7 +45,10 @@ async function incident(iso: string): Promise<string> {
 const version = (key: string) =>
   (store().issuesByKey.get(key)?.properties.postmortem as { version?: number } | undefined)?.version ?? 0;
 async function save(key: string, doc: PostMortem) {
-  const res = await r['panel/save']({ doc, baseVersion: version(key), syncSummary: false }, ctx(key));
+  const res = await r['panel/save'](
+    { doc, baseVersion: version(key), syncSummary: false, summaryLoaded: '' },
+    ctx(key),
+  );
   assert.ok(res.ok, JSON.stringify(res));
   return res.data;
 }
@@ -126,7 +129,13 @@ before(async () => {
   // One ticket dropped in a review, one moved to another project, one deleted (Jira's own operations, on its records).
   at('2028-03-11T09:00:00Z');
   const drop = await r['review/outcome'](
-    { ticketKey: t.i5[2] ?? '', outcome: 'dropped', note: 'Superseded by the new gateway', reassignTo: null },
+    {
+      ticketKey: t.i5[2] ?? '',
+      outcome: 'dropped',
+      note: 'Superseded by the new gateway',
+      reassignTo: null,
+      baseVersion: 0,
+    },
     { accountId: 'acc-alice', issueKey: k.i5, projectKey: 'OPS' },
   );
   assert.ok(drop.ok, JSON.stringify(drop));
@@ -315,6 +324,7 @@ describe('report figures on an edge-case dataset', () => {
         doc: { ...doc({ service: 'search' }), repeatOf: k.i4 ?? '' },
         baseVersion: version(k.i3 ?? ''),
         syncSummary: false,
+        summaryLoaded: '',
       },
       ctx(k.i3 ?? ''),
     );
@@ -325,9 +335,11 @@ describe('report figures on an edge-case dataset', () => {
         doc: { ...doc({ service: 'search' }), repeatOf: k.gone ?? '' },
         baseVersion: version(k.i3 ?? ''),
         syncSummary: false,
+        summaryLoaded: '',
       },
       ctx(k.i3 ?? ''),
     );
     assert.equal(dead.ok ? '' : dead.error.code, 'VALIDATION');
+    assert.match(dead.ok ? '' : dead.error.message, /does not exist/);
   });
 });
