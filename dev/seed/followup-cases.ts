@@ -50,14 +50,19 @@ export async function addFollowUpCases(platform: Platform, store: JiraStore, now
     if (!res.ok) throw new Error(`demo follow-up case: ${res.error.message}`);
     return res.data;
   };
-  async function incident(summary: string, doc: PostMortem): Promise<string> {
-    const key = createIncident(store, summary, now);
+  // Incidents happened `daysAgo` days ago and their tickets a day later, so a repeat judged at its own time sees
+  // which earlier actions were open then.
+  async function incident(summary: string, doc: PostMortem, daysAgo = 60): Promise<string> {
+    const key = createIncident(store, summary, now, daysAgo);
     const withDue = {
       ...doc,
       actionItems: doc.actionItems.map((a) => ({ ...a, dueDate: a.dueDate ?? isoDay(now + 14 * DAY) })),
     };
-    must(await r['panel/save']({ doc: withDue, baseVersion: 0, syncSummary: false }, ctx(key)));
+    must(await r['panel/save']({ doc: withDue, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key)));
     if (doc.actionItems.length) must(await r['actions/create']({ requestId: `demo-followup-${key}` }, ctx(key)));
+    setActions(store, key, (t) => {
+      t.created = jiraTime(now - (daysAgo - 1) * DAY);
+    });
     return key;
   }
   const finish = (incidentKey: string, daysAgo: number) =>
@@ -115,17 +120,19 @@ export async function addFollowUpCases(platform: Platform, store: JiraStore, now
       [],
       fixed,
     ),
+    20,
   );
   const lateAgain = await incident(
     'Refund queue stuck again',
     paymentsPostMortem('refund queue stuck', 'Another malformed refund blocked the consumer.', [], late),
+    20,
   );
   return { fixed, held, late, overdue, again, lateAgain };
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-function createIncident(store: JiraStore, summary: string, now: number): string {
+function createIncident(store: JiraStore, summary: string, now: number, daysAgo: number): string {
   const type = [...store.issueTypes.values()].find((t) => t.name === 'Incident');
   const id = store.nextId('issue', 10000);
   const key = `${KANBAN_PROJECT.key}-${store.nextId(`issue-seq:${KANBAN_PROJECT.id}`, 1)}`;
@@ -141,9 +148,9 @@ function createIncident(store: JiraStore, summary: string, now: number): string 
     assigneeId: 'acc-alice',
     reporterId: 'acc-alice',
     labels: ['incident'],
-    created: jiraTime(now - 60 * DAY),
-    updated: jiraTime(now - 60 * DAY),
-    resolutiondate: jiraTime(now - 60 * DAY),
+    created: jiraTime(now - daysAgo * DAY),
+    updated: jiraTime(now - daysAgo * DAY),
+    resolutiondate: jiraTime(now - daysAgo * DAY),
     duedate: null,
     sprintIds: [],
     properties: {},

@@ -3,6 +3,7 @@ import { holdFigures } from '../domain/hold';
 import { ACTION_PROPERTY, INDEX_PROPERTY } from '../domain/jira-names';
 import { jql } from '../domain/jql';
 import { approximateCount, searchAll } from '../jira/search';
+import { explainRefusals } from './project-access';
 import type { JiraTransport } from '../jira/transport';
 import type { FollowUpReport } from '../shared/follow-up';
 import { ActionTicketPropertySchema } from '../shared/postmortem';
@@ -22,15 +23,20 @@ export async function followUpReport(
   now: number,
 ): Promise<FollowUpReport> {
   const settings = await projectSettings(kvs, projectKey);
-  const [incidents, actions, slipped] = await Promise.all([
-    searchAll(jira, jql.publishedPostmortems(projectKey), { properties: [INDEX_PROPERTY], maxResults: 5000 }),
-    searchAll(jira, jql.actionTickets(projectKey), {
-      fields: ['status', 'resolutiondate'],
-      properties: [ACTION_PROPERTY],
-      maxResults: 5000,
-    }),
-    approximateCount(jira, jql.slippedActionTickets(projectKey)),
-  ]);
+  // A refused search (no access, no Incident type) is explained the way the rest of the page explains it.
+  const [incidents, actions, slipped] = await explainRefusals(
+    jira,
+    projectKey,
+    Promise.all([
+      searchAll(jira, jql.publishedPostmortems(projectKey), { properties: [INDEX_PROPERTY], maxResults: 5000 }),
+      searchAll(jira, jql.actionTickets(projectKey), {
+        fields: ['status', 'resolutiondate'],
+        properties: [ACTION_PROPERTY],
+        maxResults: 5000,
+      }),
+      approximateCount(jira, jql.slippedActionTickets(projectKey)),
+    ]),
+  );
   const f = holdFigures(
     incidents.map((i) => {
       const idx = IndexSchema.safeParse(i.properties?.[INDEX_PROPERTY]);
