@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http-error';
+import { candidates } from '../jql/candidates';
 import { compileJql } from '../jql/evaluate';
 import { JqlError } from '../jql/errors';
 import { can } from '../permissions';
@@ -54,10 +55,15 @@ function evaluateJql(req: RouteRequest, jql: string, reconcile: number[]): Issue
     ]);
   const reconciled = new Set(reconcile);
   const out: IssueRec[] = [];
-  for (const current of req.store.issues.values()) {
+  const where = compiled.where;
+  const consider = (current: IssueRec) => {
     const seen = req.store.indexed(current, reconciled);
-    if (seen && canBrowse(seen.projectId) && compiled.where(seen)) out.push(current);
-  }
+    if (seen && canBrowse(seen.projectId) && where(seen)) out.push(current);
+  };
+  // Only issues that can match (jql/candidates.ts); those still within the index lag are judged as search sees them.
+  const { issues, lagging } = candidates(req.store, compiled.narrow);
+  for (const current of issues) consider(current);
+  for (const current of lagging) consider(current);
   return out.sort(compiled.compare);
 }
 
