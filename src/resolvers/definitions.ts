@@ -76,9 +76,9 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'report/followup': (_p, ctx, p) => followUpReport(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'panel/followup': (_p, ctx, p) => panelFollowUp(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), projectOf(ctx)),
   'report/headline': (filters, ctx, p) =>
-    reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+    reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now(), ctx.accountId),
   'report/details': (filters, ctx, p) =>
-    reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+    reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now(), undefined, ctx.accountId),
 };
 
 function define<S extends z.ZodType, T>(

@@ -165,9 +165,10 @@ export async function savePostMortem(
     summary: summaryEdit(jira, issueKey, doc, input, issue.fields?.summary ?? ''),
     repeatLink: repeatLink(jira, issueKey, doc, stored, pending),
   });
-  // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
-  // must not fail a save that worked: the kept month then expires within a day.
-  if (!unchanged) await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
+  // The report's history (report-cache.ts) reads this incident live until its month is rebuilt; also after a save
+  // that only completed a pending index write. A failure here must not fail a save that worked: the month is then
+  // rebuilt within a day.
+  await markMonthChanged(kvs, projectKey, issue.fields?.created, { key: issueKey, id: issue.id }).catch(() => undefined);
   return {
     postmortem: next,
     summary: steps.summary,

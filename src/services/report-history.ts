@@ -1,0 +1,97 @@
+import { jql, quote } from '../domain/jql';
+import { localMinute } from '../domain/zone';
+import type { Issue } from '../jira/schemas';
+import { approximateCount } from '../jira/search';
+import type { JiraTransport } from '../jira/transport';
+import type { KeyValueStore } from '../storage/kvs';
+import {
+  historyJql,
+  historyKeys,
+  monthsBetween,
+  MONTH_TTL_MS,
+  overlay,
+  readMarked,
+  readMarkers,
+  readMeta,
+  readMonth,
+  readMonthLive,
+  writeMonth,
+} from './report-cache';
+
+/** A view reads at most this many post-mortems live to fill months the history lacks; the job does the rest. */
+export const LIVE_BUDGET = 2_500;
+
+export interface History {
+  /** The post-mortems of every ready month (whole UTC months from the one holding `from` to now). */
+  issues: Issue[];
+  ready: number;
+  total: number;
+  complete: boolean;
+}
+
+/**
+ * The project's post-mortems created since `from`, from the history in app storage (report-cache.ts), checked
+ * against Jira month by month: one round of counts plus the incidents saved since their month was stored. Months
+ * missing or failing the check are read live while within LIVE_BUDGET (newest first) and stored; the rest are left
+ * to the report-history job and reported as not ready, so the page says what is still being prepared.
+ */
+export async function postmortemHistory(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  from: number,
+  now: number,
+  userZone: string,
+): Promise<History> {
+  const base = historyJql(jql.incidents(projectKey));
+  const months = monthsBetween(from, now);
+  const [meta, allMarkers] = await Promise.all([readMeta(kvs, projectKey), readMarkers(kvs, projectKey)]);
+  const labels = new Set(months.map((m) => m.label));
+  const markers = allMarkers.filter((m) => labels.has(m.month));
+  const countOf = (m: { start: number; end: number }) =>
+    approximateCount(
+      jira,
+      `${base} AND created >= ${quote(localMinute(m.start, userZone))} AND created < ${quote(localMinute(m.end, userZone))}`,
+    );
+  const live = Promise.all([Promise.all(months.map(countOf)), readMarked(jira, base, markers)]);
+  // Awaited below; meanwhile the stored months are unpacked, and an early refusal must not count as unhandled.
+  live.catch(() => undefined);
+  const stored: (Issue[] | null)[] = [];
+  for (const m of months) {
+    const mm = meta[m.label];
+    stored.push(mm ? await readMonth(kvs, projectKey, m.label, mm) : null);
+  }
+  const [counts, marked] = await live;
+  const ready = months.map((m, i) => {
+    const s = stored[i];
+    if (!s) return null;
+    const issues = overlay(s, m.label, markers, marked);
+    // Something changed that no marker names (deleted, moved, edited over REST): not used until rebuilt.
+    return issues.length === counts[i] ? issues : null;
+  });
+  let budget = LIVE_BUDGET;
+  const toRead: number[] = [];
+  for (let i = months.length - 1; i >= 0; i--) {
+    const n = counts[i] ?? 0;
+    if (ready[i] === null && n <= budget) {
+      toRead.push(i);
+      budget -= n;
+    }
+  }
+  const read = await Promise.all(
+    toRead.map(async (i) => {
+      const m = months[i];
+      if (!m) return;
+      const ids = markers.filter((x) => x.month === m.label).flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
+      const issues = await readMonthLive(jira, base, m, now, counts[i] ?? 0, ids);
+      ready[i] = issues;
+      await writeMonth(kvs, projectKey, m.label, issues, now).catch(() => undefined);
+    }),
+  );
+  void read;
+  const done = ready.filter((r): r is Issue[] => r !== null);
+  const stale = months.some((m, i) => ready[i] === null || now - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS);
+  // The job builds and refreshes only the projects whose report is looked at.
+  if (stale || markers.length) await kvs.set(historyKeys.wanted(projectKey), { at: now }).catch(() => undefined);
+  return { issues: done.flat(), ready: done.length, total: months.length, complete: done.length === months.length };
+}
