@@ -168,7 +168,9 @@ export async function savePostMortem(
   // The report's history (report-cache.ts) reads this incident live until its month is rebuilt; also after a save
   // that only completed a pending index write. A failure here must not fail a save that worked: the month is then
   // rebuilt within a day.
-  await markMonthChanged(kvs, projectKey, issue.fields?.created, { key: issueKey, id: issue.id }).catch(() => undefined);
+  await markMonthChanged(kvs, projectKey, issue.fields?.created, { key: issueKey, id: issue.id }).catch(
+    () => undefined,
+  );
   return {
     postmortem: next,
     summary: steps.summary,

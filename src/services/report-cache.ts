@@ -27,7 +27,12 @@ export const MONTH_TTL_MS = 24 * 3_600_000;
 /** Parts of one month, each under @forge/kvs's 240 KiB per value. */
 const PART_CHARS = 200_000;
 
-const MonthMeta = z.object({ build: z.string(), builtAt: z.number(), parts: z.number().int().min(1), count: z.number() });
+const MonthMeta = z.object({
+  build: z.string(),
+  builtAt: z.number(),
+  parts: z.number().int().min(1),
+  count: z.number(),
+});
 export type MonthMeta = z.infer<typeof MonthMeta>;
 const Meta = z.object({ v: z.literal(HISTORY_VERSION), months: z.record(z.string(), MonthMeta) });
 const Part = z.object({ build: z.string(), data: z.string() });
@@ -44,7 +49,8 @@ export const historyKeys = {
 };
 
 /** Every post-mortem of the project (drafts too: the report filters them), by the JQL the history keeps. */
-export const historyJql = (incidentsJql: string) => `${incidentsJql} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY`;
+export const historyJql = (incidentsJql: string) =>
+  `${incidentsJql} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY`;
 export const HISTORY_FIELDS = { fields: ['created'], properties: [INDEX_PROPERTY] };
 
 /**
@@ -91,11 +97,15 @@ export async function readMonth(
   meta: MonthMeta,
 ): Promise<Issue[] | null> {
   const parts = await Promise.all(
-    Array.from({ length: meta.parts }, async (_, i) => Part.safeParse(await kvs.get(historyKeys.part(projectKey, month, i)))),
+    Array.from({ length: meta.parts }, async (_, i) =>
+      Part.safeParse(await kvs.get(historyKeys.part(projectKey, month, i))),
+    ),
   );
   if (parts.some((p) => !p.success || p.data.build !== meta.build)) return null;
   try {
-    const json = parts.map((p) => (p.success ? gunzipSync(Buffer.from(p.data.data, 'base64')).toString() : '')).join('');
+    const json = parts
+      .map((p) => (p.success ? gunzipSync(Buffer.from(p.data.data, 'base64')).toString() : ''))
+      .join('');
     const issues = z.array(IssueSchema).safeParse(JSON.parse(json));
     return issues.success && issues.data.length === meta.count ? issues.data : null;
   } catch {
@@ -105,11 +115,15 @@ export async function readMonth(
 
 /** Stores a month's post-mortems: parts first, then the meta that names their build (a torn month reads as missing). */
 export async function writeMonth(kvs: KeyValueStore, projectKey: string, month: string, issues: Issue[], now: number) {
-  const json = JSON.stringify(issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields, properties: i.properties })));
+  const json = JSON.stringify(
+    issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields, properties: i.properties })),
+  );
   // Split the JSON text into pieces whose gzip fits a value: more pieces until every one does.
   for (let n = 1; ; n++) {
     const size = Math.ceil(json.length / n);
-    const chunks = Array.from({ length: n }, (_, i) => gzipSync(json.slice(i * size, (i + 1) * size)).toString('base64'));
+    const chunks = Array.from({ length: n }, (_, i) =>
+      gzipSync(json.slice(i * size, (i + 1) * size)).toString('base64'),
+    );
     if (chunks.every((c) => c.length <= PART_CHARS) || size < 1000)
       return storeParts(kvs, projectKey, month, chunks, issues.length, now);
   }

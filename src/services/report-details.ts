@@ -21,7 +21,7 @@ import { countAll } from './concurrency';
 import { explainRefusals } from './project-access';
 import { reportScope } from './report';
 import { incidentFacts } from './report-facts';
-import { postmortemHistory } from './report-history';
+import { LIVE_BUDGET, postmortemHistory } from './report-history';
 import { searchByKeys } from './report-keys';
 import { withSiteFacts } from './report-site';
 import { ticketCounts } from './report-tickets';
@@ -45,6 +45,7 @@ export async function reportDetails(
   now: number,
   reviewLimit = REVIEW_LIMIT,
   accountId?: string,
+  liveBudget = LIVE_BUDGET,
 ): Promise<ReportDetailsAnswer> {
   const outcomesRead = readOutcomes(kvs, projectKey);
   const [outcomes, config, lastReview] = await Promise.all([
@@ -68,7 +69,7 @@ export async function reportDetails(
       projectKey,
       Promise.all([
         // Every post-mortem of the span, from the history kept in app storage (report-history.ts).
-        postmortemHistory(jira, kvs, projectKey, spanStart, now, zones.user),
+        postmortemHistory(jira, kvs, projectKey, spanStart, now, zones.user, liveBudget),
         ticketCounts(jira, q, w, site.dropping, outcomes),
         searchAll(jira, q.review(lastReviewAt), {
           fields: TICKET_FIELDS,
@@ -164,7 +165,9 @@ function matches(index: { service?: string; category?: string }, f: ReportFilter
 async function deadIncidents(jira: JiraTransport, projectKey: string, keys: string[]): Promise<string[]> {
   const wanted = [...new Set(keys)];
   // A moved incident is found under its new key (or not in this project); a deleted one is named in Jira's 400.
-  const found = new Set((await searchByKeys(jira, `project = ${quote(projectKey)}`, wanted, { fields: ['id'] })).map((i) => i.key));
+  const found = new Set(
+    (await searchByKeys(jira, `project = ${quote(projectKey)}`, wanted, { fields: ['id'] })).map((i) => i.key),
+  );
   return wanted.filter((k) => !found.has(k)).sort();
 }
 

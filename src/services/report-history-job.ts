@@ -50,7 +50,12 @@ export async function buildHistory(
     const [meta, markers] = await Promise.all([readMeta(kvs, projectKey), readMarkers(kvs, projectKey)]);
     run.resumed ||= Object.keys(meta).length > 0;
     const todo = monthsBetween(t - HISTORY_SPAN_DAYS * DAY, t)
-      .filter((m) => !meta[m.label] || t - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS || markers.some((x) => x.month === m.label))
+      .filter(
+        (m) =>
+          !meta[m.label] ||
+          t - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS ||
+          markers.some((x) => x.month === m.label),
+      )
       .reverse();
     for (const m of todo) {
       if (!budget.ok()) {
@@ -59,7 +64,8 @@ export async function buildHistory(
       }
       // Listed before the month is read: only these markers are folded in and deleted (reconcileIssues takes 50).
       const listed = markers.filter((x) => x.month === m.label).slice(0, 50);
-      const expected = meta[m.label]?.count ?? (await approximateCount(jira, `${base} AND ${createdAround(t, m.start, m.end)}`));
+      const expected =
+        meta[m.label]?.count ?? (await approximateCount(jira, `${base} AND ${createdAround(t, m.start, m.end)}`));
       const ids = listed.flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
       const issues = await readMonthLive(jira, base, m, t, expected, ids);
       await writeMonth(kvs, projectKey, m.label, issues, t);

@@ -42,6 +42,7 @@ export async function postmortemHistory(
   from: number,
   now: number,
   userZone: string,
+  liveBudget = LIVE_BUDGET,
 ): Promise<History> {
   const base = historyJql(jql.incidents(projectKey));
   const months = monthsBetween(from, now);
@@ -69,7 +70,7 @@ export async function postmortemHistory(
     // Something changed that no marker names (deleted, moved, edited over REST): not used until rebuilt.
     return issues.length === counts[i] ? issues : null;
   });
-  let budget = LIVE_BUDGET;
+  let budget = liveBudget;
   const toRead: number[] = [];
   for (let i = months.length - 1; i >= 0; i--) {
     const n = counts[i] ?? 0;

@@ -38,7 +38,10 @@ async function ticketsByKeys(
   keys: string[],
   outcomes: Map<string, ReviewOutcome>,
 ): Promise<TicketFacts[]> {
-  const issues = await searchByKeys(jira, q.actions, keys, { fields: TICKET_FACT_FIELDS, properties: [ACTION_PROPERTY] });
+  const issues = await searchByKeys(jira, q.actions, keys, {
+    fields: TICKET_FACT_FIELDS,
+    properties: [ACTION_PROPERTY],
+  });
   return issues.flatMap((i) => ticketFacts(i, outcomes) ?? []);
 }
 
@@ -56,10 +59,11 @@ async function onTimeDisagreements(
   for (let d = w.from; d <= w.today; d = addDays(d, 1)) days.push(d);
   const chunks: string[][] = [];
   for (let i = 0; i < days.length; i += DAYS_PER_SEARCH) chunks.push(days.slice(i, i + DAYS_PER_SEARCH));
-  const found = await Promise.all([
-    ...chunks.flatMap((c) => [q.raw.onTimeMissing(c), q.raw.onTimeWrong(c)]),
-    q.raw.onTimeOutside,
-  ].map((jql) => searchTicketFacts(jira, jql, outcomes)));
+  const found = await Promise.all(
+    [...chunks.flatMap((c) => [q.raw.onTimeMissing(c), q.raw.onTimeWrong(c)]), q.raw.onTimeOutside].map((jql) =>
+      searchTicketFacts(jira, jql, outcomes),
+    ),
+  );
   const byKey = new Map(found.flat().map((t) => [t.key, t]));
   return [...byKey.values()];
 }
