@@ -24,7 +24,7 @@ import { incidentFacts } from './report-facts';
 import { LIVE_BUDGET, postmortemHistory } from './report-history';
 import { searchByKeys } from './report-keys';
 import { withSiteFacts } from './report-site';
-import { ticketCounts } from './report-tickets';
+import { priorityCounts } from './report-tickets';
 import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
@@ -64,28 +64,43 @@ export async function reportDetails(
     const spanStart = Math.min(trendStart, w.start);
     const rollingStarts = ([30, 90, 180] as const).map((days) => reportWindow(now, days, zones.site).start);
     const rollingQueries = rollingStarts.flatMap((start) => [q.repeats(start), q.published(start)]);
-    const [history, tickets, reviewTickets, rollingCounts] = await explainRefusals(
+    const [history, byPriorityCounts, reviewTickets] = await explainRefusals(
       jira,
       projectKey,
       Promise.all([
         // Every post-mortem of the span, from the history kept in app storage (report-history.ts).
         postmortemHistory(jira, kvs, projectKey, spanStart, now, zones.user, liveBudget),
-        ticketCounts(jira, q, w, site.dropping, outcomes),
+        priorityCounts(jira, q, w, site.dropping, outcomes),
         searchAll(jira, q.review(lastReviewAt), {
           fields: TICKET_FIELDS,
           properties: [ACTION_PROPERTY],
           maxResults: REVIEW_LIMIT + 1,
           limit: REVIEW_LIMIT + 1,
         }),
-        countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
       ]),
     );
+    // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
+    const facts = incidentFacts(history.issues).filter(
+      (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
+    );
+    // Rolling rates: from the history when it is complete, else six counts (one more round, first views only).
+    const rollingCounts = history.complete
+      ? new Map(
+          rollingStarts.flatMap((start) => {
+            const p = facts.filter((i) => i.created >= start);
+            return [
+              [q.repeats(start), p.filter((i) => i.index.repeatOf).length],
+              [q.published(start), p.length],
+            ] as const;
+          }),
+        )
+      : await countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j));
     const n = (jql: string) => ({ jql, count: rollingCounts.get(jql) ?? 0 });
     const rolling = ([30, 90, 180] as const).map((days, i) => {
       const start = rollingStarts[i] ?? w.start;
       return { days, rate: ratio(n(q.repeats(start)), n(q.published(start))) };
     });
-    const byPriority = tickets.byPriority.map((p) => ({ priority: p.priority, completion: ratio(p.done, p.all) }));
+    const byPriority = byPriorityCounts.map((p) => ({ priority: p.priority, completion: ratio(p.done, p.all) }));
     const views = reviewTickets
       .slice(0, reviewLimit)
       .map((t) => toTicketView(t, window.today, config?.sprintFieldId ?? null))
@@ -122,10 +137,6 @@ export async function reportDetails(
         },
       };
     }
-    // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
-    const facts = incidentFacts(history.issues).filter(
-      (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
-    );
     const inWindow = facts.filter((i) => i.created >= w.start);
     const chains = repeatChains(facts);
     const [deadKeys, missingTickets] = await Promise.all([
@@ -182,7 +193,7 @@ async function missingActionTickets(
 ): Promise<{ key: string; incident: string }[]> {
   const withTickets = incidents.filter((i) => i.index.actionKeys.length > 0);
   const chunks: (typeof withTickets)[] = [];
-  for (let i = 0; i < withTickets.length; i += 500) chunks.push(withTickets.slice(i, i + 500));
+  for (let i = 0; i < withTickets.length; i += 1000) chunks.push(withTickets.slice(i, i + 1000));
   const missing = await Promise.all(
     chunks.map(async (chunk) => {
       const jql = `${ticketsJql} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.map((i) => quote(i.key)).join(', ')})`;

@@ -49,12 +49,18 @@ export async function postmortemHistory(
   const [meta, allMarkers] = await Promise.all([readMeta(kvs, projectKey), readMarkers(kvs, projectKey)]);
   const labels = new Set(months.map((m) => m.label));
   const markers = allMarkers.filter((m) => labels.has(m.month));
-  const countOf = (m: { start: number; end: number }) =>
-    approximateCount(
-      jira,
-      `${base} AND created >= ${quote(localMinute(m.start, userZone))} AND created < ${quote(localMinute(m.end, userZone))}`,
-    );
-  const live = Promise.all([Promise.all(months.map(countOf)), readMarked(jira, base, markers)]);
+  const between = (from: number, to: number) =>
+    `${base} AND created >= ${quote(localMinute(from, userZone))} AND created < ${quote(localMinute(to, userZone))}`;
+  const first = months[0]?.start ?? from;
+  const last = months[months.length - 1]?.end ?? now;
+  const missing = months.map((m) => !meta[m.label]);
+  // One count for the whole span and one per month not stored; per-month counts of stored months only if the
+  // total disagrees (something changed that no marker names: deleted, moved, edited over REST).
+  const live = Promise.all([
+    approximateCount(jira, between(first, last)),
+    Promise.all(months.map((m, i) => (missing[i] ? approximateCount(jira, between(m.start, m.end)) : null))),
+    readMarked(jira, base, markers),
+  ]);
   // Awaited below; meanwhile the stored months are unpacked, and an early refusal must not count as unhandled.
   live.catch(() => undefined);
   const stored: (Issue[] | null)[] = [];
@@ -62,19 +68,29 @@ export async function postmortemHistory(
     const mm = meta[m.label];
     stored.push(mm ? await readMonth(kvs, projectKey, m.label, mm) : null);
   }
-  const [counts, marked] = await live;
+  const [total, missingCounts, marked] = await live;
   const ready = months.map((m, i) => {
     const s = stored[i];
-    if (!s) return null;
-    const issues = overlay(s, m.label, markers, marked);
-    // Something changed that no marker names (deleted, moved, edited over REST): not used until rebuilt.
-    return issues.length === counts[i] ? issues : null;
+    return s ? overlay(s, m.label, markers, marked) : null;
   });
+  const counts: (number | null)[] = [...missingCounts];
+  const known = ready.reduce((n, r, i) => n + (r ? r.length : (counts[i] ?? 0)), 0);
+  if (known !== total) {
+    // Stored months, and unreadable ones (no count yet), are counted one by one.
+    const check = await Promise.all(
+      months.map((m, i) => (ready[i] || counts[i] === null ? approximateCount(jira, between(m.start, m.end)) : null)),
+    );
+    check.forEach((c, i) => {
+      if (c === null) return;
+      counts[i] = c;
+      if (ready[i] && ready[i]?.length !== c) ready[i] = null; // not used until rebuilt
+    });
+  }
   let budget = liveBudget;
   const toRead: number[] = [];
   for (let i = months.length - 1; i >= 0; i--) {
     const n = counts[i] ?? 0;
-    if (ready[i] === null && n <= budget) {
+    if (ready[i] === null && counts[i] !== null && n <= budget) {
       toRead.push(i);
       budget -= n;
     }

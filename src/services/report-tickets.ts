@@ -29,7 +29,7 @@ export interface TicketCounts {
 
 const PRIORITIES = ['P1', 'P2', 'P3'] as const;
 /** Resolution days per on-time search: keeps each JQL a few kilobytes. */
-const DAYS_PER_SEARCH = 31;
+const DAYS_PER_SEARCH = 92;
 
 /** Tickets of the window among `keys`; keys Jira no longer knows (deleted tickets) are left out. */
 async function ticketsByKeys(
@@ -143,4 +143,42 @@ export async function ticketCounts(
       };
     }),
   };
+}
+
+/** Completion by priority alone (the details): nine counts and the review-dropped tickets. */
+export async function priorityCounts(
+  jira: JiraTransport,
+  q: ReportJql,
+  w: ReportWindow,
+  resolutions: string[],
+  outcomes: Map<string, ReviewOutcome>,
+): Promise<TicketCounts['byPriority']> {
+  const reviewDropped = [...outcomes].filter(([, o]) => o.outcome === 'dropped').map(([k]) => k);
+  const probe: Dropped = { resolutions, keys: [] };
+  const pr = (p: string) => ` AND issue.property[${ACTION_PROPERTY}].priority = "${p}"`;
+  const count = (jql: string | null) => (jql === null ? Promise.resolve(0) : approximateCount(jira, jql));
+  const [per, reviewed] = await Promise.all([
+    Promise.all(
+      PRIORITIES.flatMap((p) => [
+        q.priorityAll(p),
+        q.raw.priorityDone(p),
+        resolutions.length ? q.raw.droppedByResolution(probe, pr(p)) : null,
+      ]).map(count),
+    ),
+    ticketsByKeys(jira, q, reviewDropped, outcomes),
+  ]);
+  const O = reviewed.filter((t) => t.created >= w.start);
+  const dropped: Dropped = { resolutions, keys: O.map((t) => t.key).sort() };
+  const oDone = O.filter((t) => ticketState({ ...t, outcomeDropped: false }, w.today) === 'done');
+  return PRIORITIES.map((p, i) => {
+    const [allP = 0, doneP = 0, droppedP = 0] = per.slice(i * 3, i * 3 + 3);
+    return {
+      priority: p,
+      all: { count: allP, jql: q.priorityAll(p) },
+      done: {
+        count: doneP - droppedP - oDone.filter((t) => t.priority === p).length,
+        jql: q.priorityDone(p, dropped),
+      },
+    };
+  });
 }
