@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { INDEX_PROPERTY } from '../domain/jira-names';
+import { ACTION_PROPERTY, INDEX_PROPERTY } from '../domain/jira-names';
+import { quote } from '../domain/jql';
 import { createdAround, monthLabel, splitRange } from '../domain/report-months';
 import { IssueSchema, type Issue } from '../jira/schemas';
-import { searchAll } from '../jira/search';
+import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/kvs';
+import { incidentFacts } from './report-facts';
 import { searchByKeys } from './report-keys';
 
 /**
@@ -27,11 +29,14 @@ export const MONTH_TTL_MS = 24 * 3_600_000;
 /** Parts of one month, each under @forge/kvs's 240 KiB per value. */
 const PART_CHARS = 200_000;
 
+const Missing = z.array(z.object({ key: z.string(), incident: z.string() }));
 const MonthMeta = z.object({
   build: z.string(),
   builtAt: z.number(),
   parts: z.number().int().min(1),
   count: z.number(),
+  /** Action items of the month's post-mortems whose ticket was not among the project's action tickets. */
+  missing: Missing.default([]),
 });
 export type MonthMeta = z.infer<typeof MonthMeta>;
 const Meta = z.object({ v: z.literal(HISTORY_VERSION), months: z.record(z.string(), MonthMeta) });
@@ -114,7 +119,14 @@ export async function readMonth(
 }
 
 /** Stores a month's post-mortems: parts first, then the meta that names their build (a torn month reads as missing). */
-export async function writeMonth(kvs: KeyValueStore, projectKey: string, month: string, issues: Issue[], now: number) {
+export async function writeMonth(
+  kvs: KeyValueStore,
+  projectKey: string,
+  month: string,
+  issues: Issue[],
+  now: number,
+  missing: { key: string; incident: string }[],
+) {
   const json = JSON.stringify(
     issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields, properties: i.properties })),
   );
@@ -125,7 +137,7 @@ export async function writeMonth(kvs: KeyValueStore, projectKey: string, month: 
       gzipSync(json.slice(i * size, (i + 1) * size)).toString('base64'),
     );
     if (chunks.every((c) => c.length <= PART_CHARS) || size < 1000)
-      return storeParts(kvs, projectKey, month, chunks, issues.length, now);
+      return storeParts(kvs, projectKey, month, chunks, issues.length, now, missing);
   }
 }
 
@@ -136,12 +148,13 @@ async function storeParts(
   chunks: string[],
   count: number,
   now: number,
+  missing: { key: string; incident: string }[],
 ) {
   const build = randomUUID().slice(0, 12);
   await Promise.all(chunks.map((data, i) => kvs.set(historyKeys.part(projectKey, month, i), { build, data })));
   // Read-modify-write of the meta: two writers racing may drop each other's month, which is then simply rebuilt.
   const months = await readMeta(kvs, projectKey);
-  months[month] = { build, builtAt: now, parts: chunks.length, count };
+  months[month] = { build, builtAt: now, parts: chunks.length, count, missing };
   await kvs.set(historyKeys.meta(projectKey), { v: HISTORY_VERSION, months });
 }
 
@@ -208,4 +221,28 @@ export function overlay(stored: Issue[], month: string, markers: ChangeMarker[],
   if (!touched.size) return stored;
   const fresh = marked.filter((i) => touched.has(i.key) && monthLabel(Date.parse(i.fields?.created ?? '')) === month);
   return [...stored.filter((i) => !touched.has(i.key)), ...fresh];
+}
+
+/**
+ * Action items of these post-mortems whose ticket is no longer among the project's action tickets (moved or
+ * deleted): one count per 500 incidents (their tickets found vs. their action items), a search only where they differ.
+ */
+export async function findMissingTickets(
+  jira: JiraTransport,
+  ticketsJql: string,
+  issues: Issue[],
+): Promise<{ key: string; incident: string }[]> {
+  const withTickets = incidentFacts(issues).filter((i) => i.index.actionKeys.length > 0);
+  const chunks: (typeof withTickets)[] = [];
+  for (let i = 0; i < withTickets.length; i += 500) chunks.push(withTickets.slice(i, i + 500));
+  const missing = await Promise.all(
+    chunks.map(async (chunk) => {
+      const jql = `${ticketsJql} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.map((i) => quote(i.key)).join(', ')})`;
+      const expected = chunk.flatMap((i) => i.index.actionKeys.map((key) => ({ key, incident: i.key })));
+      if ((await approximateCount(jira, jql)) === expected.length) return [];
+      const present = new Set((await searchAll(jira, jql, { fields: ['id'], maxResults: 5000 })).map((t) => t.key));
+      return expected.filter((e) => !present.has(e.key));
+    }),
+  );
+  return missing.flat().sort((a, b) => a.key.localeCompare(b.key));
 }

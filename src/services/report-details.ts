@@ -145,7 +145,12 @@ export async function reportDetails(
         projectKey,
         chains.map((c) => c[0] ?? '').filter((k) => k && !facts.some((i) => i.key === k)),
       ),
-      missingActionTickets(jira, q.tickets, inWindow),
+      // Checked when each month of the history was built, and now for the incidents saved since.
+      Promise.resolve(
+        history.missing
+          .filter((x) => inWindow.some((i) => i.key === x.incident))
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      ),
     ]);
     return {
       filters,
@@ -180,28 +185,4 @@ async function deadIncidents(jira: JiraTransport, projectKey: string, keys: stri
     (await searchByKeys(jira, `project = ${quote(projectKey)}`, wanted, { fields: ['id'] })).map((i) => i.key),
   );
   return wanted.filter((k) => !found.has(k)).sort();
-}
-
-/**
- * Action items of the window's post-mortems whose ticket is no longer among the project's action tickets: one
- * count per 500 incidents (their tickets found vs. their action items), and a search only where they differ.
- */
-async function missingActionTickets(
-  jira: JiraTransport,
-  ticketsJql: string,
-  incidents: { key: string; index: { actionKeys: string[] } }[],
-): Promise<{ key: string; incident: string }[]> {
-  const withTickets = incidents.filter((i) => i.index.actionKeys.length > 0);
-  const chunks: (typeof withTickets)[] = [];
-  for (let i = 0; i < withTickets.length; i += 1000) chunks.push(withTickets.slice(i, i + 1000));
-  const missing = await Promise.all(
-    chunks.map(async (chunk) => {
-      const jql = `${ticketsJql} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.map((i) => quote(i.key)).join(', ')})`;
-      const expected = chunk.flatMap((i) => i.index.actionKeys.map((key) => ({ key, incident: i.key })));
-      if ((await approximateCount(jira, jql)) === expected.length) return [];
-      const present = new Set((await searchAll(jira, jql, { fields: ['id'], maxResults: 5000 })).map((t) => t.key));
-      return expected.filter((e) => !present.has(e.key));
-    }),
-  );
-  return missing.flat().sort((a, b) => a.key.localeCompare(b.key));
 }

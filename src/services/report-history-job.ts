@@ -6,6 +6,7 @@ import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/kvs';
 import type { JobRun, TimeBudget } from './job-budget';
 import {
+  findMissingTickets,
   historyJql,
   historyKeys,
   monthsBetween,
@@ -68,7 +69,8 @@ export async function buildHistory(
         meta[m.label]?.count ?? (await approximateCount(jira, `${base} AND ${createdAround(t, m.start, m.end)}`));
       const ids = listed.flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
       const issues = await readMonthLive(jira, base, m, t, expected, ids);
-      await writeMonth(kvs, projectKey, m.label, issues, t);
+      const missing = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+      await writeMonth(kvs, projectKey, m.label, issues, t, missing);
       await Promise.all(listed.map((x) => kvs.delete(x.kvsKey)));
       run.steps++;
       run.processed += issues.length;

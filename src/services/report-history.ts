@@ -15,6 +15,7 @@ import {
   readMeta,
   readMonth,
   readMonthLive,
+  findMissingTickets,
   writeMonth,
 } from './report-cache';
 
@@ -24,6 +25,8 @@ export const LIVE_BUDGET = 2_500;
 export interface History {
   /** The post-mortems of every ready month (whole UTC months from the one holding `from` to now). */
   issues: Issue[];
+  /** Action items whose ticket is not among the project's action tickets, of those post-mortems. */
+  missing: { key: string; incident: string }[];
   ready: number;
   total: number;
   complete: boolean;
@@ -53,12 +56,12 @@ export async function postmortemHistory(
     `${base} AND created >= ${quote(localMinute(from, userZone))} AND created < ${quote(localMinute(to, userZone))}`;
   const first = months[0]?.start ?? from;
   const last = months[months.length - 1]?.end ?? now;
-  const missing = months.map((m) => !meta[m.label]);
+  const unstored = months.map((m) => !meta[m.label]);
   // One count for the whole span and one per month not stored; per-month counts of stored months only if the
   // total disagrees (something changed that no marker names: deleted, moved, edited over REST).
   const live = Promise.all([
     approximateCount(jira, between(first, last)),
-    Promise.all(months.map((m, i) => (missing[i] ? approximateCount(jira, between(m.start, m.end)) : null))),
+    Promise.all(months.map((m, i) => (unstored[i] ? approximateCount(jira, between(m.start, m.end)) : null))),
     readMarked(jira, base, markers),
   ]);
   // Awaited below; meanwhile the stored months are unpacked, and an early refusal must not count as unhandled.
@@ -66,6 +69,8 @@ export async function postmortemHistory(
   const stored: (Issue[] | null)[] = [];
   for (const m of months) {
     const mm = meta[m.label];
+    // Unpacking is synchronous work: each month in a task of its own, so the requests above leave first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     stored.push(mm ? await readMonth(kvs, projectKey, m.label, mm) : null);
   }
   const [total, missingCounts, marked] = await live;
@@ -86,6 +91,7 @@ export async function postmortemHistory(
       if (ready[i] && ready[i]?.length !== c) ready[i] = null; // not used until rebuilt
     });
   }
+  const liveMissing: ({ key: string; incident: string }[] | null)[] = months.map(() => null);
   let budget = liveBudget;
   const toRead: number[] = [];
   for (let i = months.length - 1; i >= 0; i--) {
@@ -102,7 +108,8 @@ export async function postmortemHistory(
       const ids = markers.filter((x) => x.month === m.label).flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
       const issues = await readMonthLive(jira, base, m, now, counts[i] ?? 0, ids);
       ready[i] = issues;
-      await writeMonth(kvs, projectKey, m.label, issues, now).catch(() => undefined);
+      liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+      await writeMonth(kvs, projectKey, m.label, issues, now, liveMissing[i] ?? []).catch(() => undefined);
     }),
   );
   void read;
@@ -110,5 +117,23 @@ export async function postmortemHistory(
   const stale = months.some((m, i) => ready[i] === null || now - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS);
   // The job builds and refreshes only the projects whose report is looked at.
   if (stale || markers.length) await kvs.set(historyKeys.wanted(projectKey), { at: now }).catch(() => undefined);
-  return { issues: done.flat(), ready: done.length, total: months.length, complete: done.length === months.length };
+  // Missing tickets: as the month was built, except for incidents saved since (checked now, they are few).
+  const markedKeys = new Set(markers.map((m) => m.issueKey));
+  const markedMissing = await findMissingTickets(
+    jira,
+    jql.actionTickets(projectKey),
+    marked.filter((i) => markedKeys.has(i.key)),
+  );
+  const missing = months.flatMap((m, i) =>
+    ready[i] === null
+      ? []
+      : (liveMissing[i] ?? (meta[m.label]?.missing ?? []).filter((x) => !markedKeys.has(x.incident))),
+  );
+  return {
+    issues: done.flat(),
+    missing: [...missing, ...markedMissing],
+    ready: done.length,
+    total: months.length,
+    complete: done.length === months.length,
+  };
 }

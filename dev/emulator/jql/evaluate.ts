@@ -50,9 +50,24 @@ interface Compile extends JqlContext {
   scope: FieldScope;
 }
 
+/**
+ * Parsing depends on the text alone, and Atlassian's parser takes 100-300 ms for a JQL of a few kilobytes (long key
+ * lists, a day-by-day on-time test): parsed queries are kept (compiling, which checks values against the store,
+ * runs every time).
+ */
+const parsedCache = new Map<string, ReturnType<JastBuilder['build']>>();
+function parsed(jql: string) {
+  const hit = parsedCache.get(jql);
+  if (hit) return hit;
+  const ast = new JastBuilder().build(jql);
+  if (parsedCache.size >= 2000) parsedCache.clear();
+  parsedCache.set(jql, ast);
+  return ast;
+}
+
 /** Parses JQL with Atlassian's own parser and compiles it to a predicate and an ordering. */
 export function compileJql(jql: string, ctx: JqlContext): CompiledQuery {
-  const ast = new JastBuilder().build(jql);
+  const ast = parsed(jql);
   if (ast.errors.length > 0) {
     throw new JqlError(`Error in the JQL Query: ${ast.errors.map((e) => e.message).join('; ')}`);
   }

@@ -21,7 +21,9 @@ function runJql(req: RouteRequest, jql: string, reconcile: number[] = []): Issue
   const hit = req.store.searchCache.get(key);
   if (hit && hit.version === req.store.version) return hit.issues;
   const issues = evaluateJql(req, jql, reconcile);
-  if (req.store.searchCache.size >= 100) req.store.searchCache.clear();
+  // Bounded by the issues held, not the number of queries: a view and a history build ask hundreds of queries.
+  const held = [...req.store.searchCache.values()].reduce((n, e) => n + e.issues.length, 0);
+  if (held + issues.length > 5_000_000) req.store.searchCache.clear();
   req.store.searchCache.set(key, { version: req.store.version, issues });
   return issues;
 }
