@@ -37,6 +37,8 @@ const MonthMeta = z.object({
   count: z.number(),
   /** Action items of the month's post-mortems whose ticket was not among the project's action tickets. */
   missing: Missing.default([]),
+  /** False when a view stored the month without checking its tickets (the job checks it on its next run). */
+  missingChecked: z.boolean().default(true),
 });
 export type MonthMeta = z.infer<typeof MonthMeta>;
 const Meta = z.object({ v: z.literal(HISTORY_VERSION), months: z.record(z.string(), MonthMeta) });
@@ -125,7 +127,7 @@ export async function writeMonth(
   month: string,
   issues: Issue[],
   now: number,
-  missing: { key: string; incident: string }[],
+  missing: { key: string; incident: string }[] | null,
 ) {
   const json = JSON.stringify(
     issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields, properties: i.properties })),
@@ -148,13 +150,20 @@ async function storeParts(
   chunks: string[],
   count: number,
   now: number,
-  missing: { key: string; incident: string }[],
+  missing: { key: string; incident: string }[] | null,
 ) {
   const build = randomUUID().slice(0, 12);
   await Promise.all(chunks.map((data, i) => kvs.set(historyKeys.part(projectKey, month, i), { build, data })));
   // Read-modify-write of the meta: two writers racing may drop each other's month, which is then simply rebuilt.
   const months = await readMeta(kvs, projectKey);
-  months[month] = { build, builtAt: now, parts: chunks.length, count, missing };
+  months[month] = {
+    build,
+    builtAt: now,
+    parts: chunks.length,
+    count,
+    missing: missing ?? [],
+    missingChecked: missing !== null,
+  };
   await kvs.set(historyKeys.meta(projectKey), { v: HISTORY_VERSION, months });
 }
 

@@ -64,7 +64,7 @@ export async function reportDetails(
     const spanStart = Math.min(trendStart, w.start);
     const rollingStarts = ([30, 90, 180] as const).map((days) => reportWindow(now, days, zones.site).start);
     const rollingQueries = rollingStarts.flatMap((start) => [q.repeats(start), q.published(start)]);
-    const [history, byPriorityCounts, reviewTickets] = await explainRefusals(
+    const [history, byPriorityCounts, reviewTickets, rollingCounts] = await explainRefusals(
       jira,
       projectKey,
       Promise.all([
@@ -77,24 +77,14 @@ export async function reportDetails(
           maxResults: REVIEW_LIMIT + 1,
           limit: REVIEW_LIMIT + 1,
         }),
+        // Six counts in the first round: a first view has them whatever the history holds.
+        countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
       ]),
     );
     // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
     const facts = incidentFacts(history.issues).filter(
       (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
     );
-    // Rolling rates: from the history when it is complete, else six counts (one more round, first views only).
-    const rollingCounts = history.complete
-      ? new Map(
-          rollingStarts.flatMap((start) => {
-            const p = facts.filter((i) => i.created >= start);
-            return [
-              [q.repeats(start), p.filter((i) => i.index.repeatOf).length],
-              [q.published(start), p.length],
-            ] as const;
-          }),
-        )
-      : await countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j));
     const n = (jql: string) => ({ jql, count: rollingCounts.get(jql) ?? 0 });
     const rolling = ([30, 90, 180] as const).map((days, i) => {
       const start = rollingStarts[i] ?? w.start;

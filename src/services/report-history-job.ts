@@ -55,6 +55,7 @@ export async function buildHistory(
         (m) =>
           !meta[m.label] ||
           t - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS ||
+          meta[m.label]?.missingChecked === false ||
           markers.some((x) => x.month === m.label),
       )
       .reverse();

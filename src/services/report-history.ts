@@ -101,6 +101,9 @@ export async function postmortemHistory(
       budget -= n;
     }
   }
+  const willComplete = ready.every((r, i) => r !== null || toRead.includes(i));
+  // A stored month whose tickets were never checked is checked now when the history is otherwise complete.
+  const unchecked = months.map((m, i) => ready[i] !== null && meta[m.label]?.missingChecked === false);
   const read = await Promise.all(
     toRead.map(async (i) => {
       const m = months[i];
@@ -108,8 +111,10 @@ export async function postmortemHistory(
       const ids = markers.filter((x) => x.month === m.label).flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
       const issues = await readMonthLive(jira, base, m, now, counts[i] ?? 0, ids);
       ready[i] = issues;
-      liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
-      await writeMonth(kvs, projectKey, m.label, issues, now, liveMissing[i] ?? []).catch(() => undefined);
+      // Missing tickets matter only once every month is ready: a first view of a large project skips the check
+      // (one round) and the job makes it; a small project, complete at once, checks now.
+      if (willComplete) liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+      await writeMonth(kvs, projectKey, m.label, issues, now, liveMissing[i] ?? null).catch(() => undefined);
     }),
   );
   void read;
@@ -124,6 +129,14 @@ export async function postmortemHistory(
     jql.actionTickets(projectKey),
     marked.filter((i) => markedKeys.has(i.key)),
   );
+  if (willComplete)
+    await Promise.all(
+      months.map(async (_, i) => {
+        const issues = ready[i];
+        if (unchecked[i] && issues)
+          liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+      }),
+    );
   const missing = months.flatMap((m, i) =>
     ready[i] === null
       ? []
@@ -131,7 +144,8 @@ export async function postmortemHistory(
   );
   return {
     issues: done.flat(),
-    missing: [...missing, ...markedMissing],
+    // An incident saved since may be in a month read live too: each ticket once.
+    missing: [...new Map([...missing, ...markedMissing].map((x) => [x.key, x])).values()],
     ready: done.length,
     total: months.length,
     complete: done.length === months.length,
