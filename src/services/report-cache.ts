@@ -240,13 +240,17 @@ export async function findMissingTickets(
   jira: JiraTransport,
   ticketsJql: string,
   issues: Issue[],
+  now: number,
 ): Promise<{ key: string; incident: string }[]> {
   const withTickets = incidentFacts(issues).filter((i) => i.index.actionKeys.length > 0);
   const chunks: (typeof withTickets)[] = [];
   for (let i = 0; i < withTickets.length; i += 500) chunks.push(withTickets.slice(i, i + 500));
   const missing = await Promise.all(
     chunks.map(async (chunk) => {
-      const jql = `${ticketsJql} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.map((i) => quote(i.key)).join(', ')})`;
+      // An action ticket is created from its incident's post-mortem, never before the incident: bounding by the
+      // earliest incident spares Jira (and the emulator) every older ticket.
+      const since = createdAround(now, Math.min(...chunk.map((i) => i.created)) - 86_400_000, Infinity);
+      const jql = `${ticketsJql} AND ${since} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.map((i) => quote(i.key)).join(', ')})`;
       const expected = chunk.flatMap((i) => i.index.actionKeys.map((key) => ({ key, incident: i.key })));
       if ((await approximateCount(jira, jql)) === expected.length) return [];
       const present = new Set((await searchAll(jira, jql, { fields: ['id'], maxResults: 5000 })).map((t) => t.key));

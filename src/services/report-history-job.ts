@@ -70,7 +70,7 @@ export async function buildHistory(
         meta[m.label]?.count ?? (await approximateCount(jira, `${base} AND ${createdAround(t, m.start, m.end)}`));
       const ids = listed.flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
       const issues = await readMonthLive(jira, base, m, t, expected, ids);
-      const missing = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+      const missing = await findMissingTickets(jira, jql.actionTickets(projectKey), issues, t);
       await writeMonth(kvs, projectKey, m.label, issues, t, missing);
       await Promise.all(listed.map((x) => kvs.delete(x.kvsKey)));
       run.steps++;

@@ -113,7 +113,7 @@ export async function postmortemHistory(
       ready[i] = issues;
       // Missing tickets matter only once every month is ready: a first view of a large project skips the check
       // (one round) and the job makes it; a small project, complete at once, checks now.
-      if (willComplete) liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+      if (willComplete) liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues, now);
       await writeMonth(kvs, projectKey, m.label, issues, now, liveMissing[i] ?? null).catch(() => undefined);
     }),
   );
@@ -128,13 +128,14 @@ export async function postmortemHistory(
     jira,
     jql.actionTickets(projectKey),
     marked.filter((i) => markedKeys.has(i.key)),
+    now,
   );
   if (willComplete)
     await Promise.all(
       months.map(async (_, i) => {
         const issues = ready[i];
         if (unchecked[i] && issues)
-          liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues);
+          liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues, now);
       }),
     );
   const missing = months.flatMap((m, i) =>
