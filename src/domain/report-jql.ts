@@ -53,7 +53,14 @@ export function reportJql(projectKey: string, f: ReportFilters, s: JqlScope) {
   const incidents = (start: number) => `${allIncidents}${since(start)}`;
   /** Resolved within `days` (bounds first, so most tickets are ruled out at once), each day with its own test. */
   const resolvedDays = (days: string[], test: (day: string) => string) => {
-    const at = (day: string) => quote(localMinute(startOfDay(day, s.window.timeZone), s.userZone));
+    const seen = new Map<string, string>();
+    const at = (day: string) => {
+      const hit = seen.get(day);
+      if (hit) return hit;
+      const literal = quote(localMinute(startOfDay(day, s.window.timeZone), s.userZone));
+      seen.set(day, literal);
+      return literal;
+    };
     const first = days[0] ?? s.window.today;
     const end = addDays(days[days.length - 1] ?? first, 1);
     const each = days.map((d) => `(resolved >= ${at(d)} AND resolved < ${at(addDays(d, 1))} AND ${test(d)})`);

@@ -64,12 +64,28 @@ export async function reportDetails(
     const spanStart = Math.min(trendStart, w.start);
     const rollingStarts = ([30, 90, 180] as const).map((days) => reportWindow(now, days, zones.site).start);
     const rollingQueries = rollingStarts.flatMap((start) => [q.repeats(start), q.published(start)]);
-    const [history, byPriorityCounts, reviewTickets, rollingCounts] = await explainRefusals(
+    // Every post-mortem of the span, from the history kept in app storage (report-history.ts); the chain starts
+    // outside it are looked up as soon as it is there, while the review's pages are still coming.
+    const historyRead = postmortemHistory(jira, kvs, projectKey, spanStart, now, zones.user, liveBudget);
+    const deadRead = historyRead.then((h) => {
+      if (!h.complete) return [];
+      const facts = incidentFacts(h.issues).filter(
+        (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
+      );
+      const keys = new Set(facts.map((i) => i.key));
+      return deadIncidents(
+        jira,
+        projectKey,
+        repeatChains(facts)
+          .map((c) => c[0] ?? '')
+          .filter((k) => k && !keys.has(k)),
+      );
+    });
+    const [history, byPriorityCounts, reviewTickets, rollingCounts, deadKeys] = await explainRefusals(
       jira,
       projectKey,
       Promise.all([
-        // Every post-mortem of the span, from the history kept in app storage (report-history.ts).
-        postmortemHistory(jira, kvs, projectKey, spanStart, now, zones.user, liveBudget),
+        historyRead,
         priorityCounts(jira, q, w, site.dropping, outcomes),
         searchAll(jira, q.review(lastReviewAt), {
           fields: TICKET_FIELDS,
@@ -79,6 +95,7 @@ export async function reportDetails(
         }),
         // Six counts in the first round: a first view has them whatever the history holds.
         countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
+        deadRead,
       ]),
     );
     // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
@@ -129,19 +146,11 @@ export async function reportDetails(
     }
     const inWindow = facts.filter((i) => i.created >= w.start);
     const chains = repeatChains(facts);
-    const [deadKeys, missingTickets] = await Promise.all([
-      deadIncidents(
-        jira,
-        projectKey,
-        chains.map((c) => c[0] ?? '').filter((k) => k && !facts.some((i) => i.key === k)),
-      ),
-      // Checked when each month of the history was built, and now for the incidents saved since.
-      Promise.resolve(
-        history.missing
-          .filter((x) => inWindow.some((i) => i.key === x.incident))
-          .sort((a, b) => a.key.localeCompare(b.key)),
-      ),
-    ]);
+    // Checked when each month of the history was built, and now for the incidents saved since.
+    const windowKeys = new Set(inWindow.map((i) => i.key));
+    const missingTickets = history.missing
+      .filter((x) => windowKeys.has(x.incident))
+      .sort((a, b) => a.key.localeCompare(b.key));
     return {
       filters,
       window,
