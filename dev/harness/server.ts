@@ -41,6 +41,7 @@ export interface Harness {
 export async function startHarness(emulator: Emulator, platform: Platform, port = 0): Promise<Harness> {
   const resolvers: ResolverMap = buildResolvers(platform);
   const bridgeJs = fs.readFileSync(path.join(__dirname, 'bridge-client.js'), 'utf8');
+  const hostFlagsJs = fs.readFileSync(path.join(__dirname, 'host-flags.js'), 'utf8');
 
   const server = http.createServer((req, res) => void serve(req, res));
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -56,6 +57,10 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
       if (url.pathname === '/__harness/bridge.js') {
         res.writeHead(200, { 'Content-Type': 'text/javascript' });
         return res.end(bridgeJs);
+      }
+      if (url.pathname === '/__harness/host-flags.js') {
+        res.writeHead(200, { 'Content-Type': 'text/javascript' });
+        return res.end(hostFlagsJs);
       }
       if (url.pathname === '/__harness/invoke' && req.method === 'POST') return await invoke(req, res, resolvers);
       if (url.pathname === '/__harness/csp-report' && req.method === 'POST') return await cspReport(req, res);
