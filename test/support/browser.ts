@@ -34,6 +34,12 @@ export function takeCspViolations(): CspViolation[] {
   return violations.splice(0, violations.length);
 }
 
+/** Waits (up to 10 s) until a violation has been reported, then takes them all: the report arrives asynchronously. */
+export async function awaitCspViolations(): Promise<CspViolation[]> {
+  for (let i = 0; i < 200 && violations.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return takeCspViolations();
+}
+
 /**
  * The distribution's Chromium (dev/chromium.ts finds it), headless, with the flags this sandbox needs; nothing
  * downloads a browser. Every page and context it opens reports CSP violations (takeCspViolations).
