@@ -3,16 +3,21 @@ import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 
 /**
  * Time left for one run of a scheduled job. Forge stops a function at its timeoutSeconds without warning, so a job
- * asks `ok()` between units of work and stops itself first. The clock is the platform's, so tests control it.
+ * asks between units of work and stops itself first: `ok()` while any time is left (the resumable runner's loop),
+ * `exhausted(reserve)` when less than the reserve is left (jobs that must finish a unit cleanly before stopping).
+ * The clock is the platform's, so tests control it and need no waiting.
  */
 export interface TimeBudget {
   ok(): boolean;
   remainingMs(): number;
+  /** True when less than `reserveMs` (default 5 s) remains: start nothing new. */
+  exhausted(reserveMs?: number): boolean;
 }
 
 export function timeBudget(now: () => number, limitMs: number): TimeBudget {
   const deadline = now() + limitMs;
-  return { ok: () => now() < deadline, remainingMs: () => Math.max(0, deadline - now()) };
+  const remainingMs = () => Math.max(0, deadline - now());
+  return { ok: () => remainingMs() > 0, remainingMs, exhausted: (reserveMs = 5_000) => remainingMs() < reserveMs };
 }
 
 /** What one step of a job did: where the next step starts (null: from the beginning), and whether all is done. */

@@ -14,7 +14,7 @@ import { ActionTicketPropertySchema } from '../shared/postmortem';
 import type { ProjectSettings } from '../shared/settings';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { allProjectSettings, DEFAULT_SETTINGS } from './settings';
-import type { TimeBudget } from './time-budget';
+import type { TimeBudget } from './job-budget';
 
 const DAY = 86_400_000;
 /** A claim younger than this belongs to a run that may still be posting: leave it alone. */

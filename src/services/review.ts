@@ -8,6 +8,7 @@ import { REVIEW_OUTCOMES, type ReviewOutcome, type ReviewStatus, type UserRef } 
 import { ActionTicketPropertySchema } from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
+import { confirmedSet, confirmedSetIfAbsent } from './storage-write';
 
 export const OutcomeSchema = z.object({
   outcome: z.enum(REVIEW_OUTCOMES),
@@ -110,7 +111,9 @@ export async function recordOutcome(
     mustEdit(jira, projectKey, 'record review outcomes'),
     mustBeActionTicket(jira, projectKey, input.ticketKey),
   ]);
-  const current = (await readOutcomes(kvs, projectKey)).get(input.ticketKey);
+  const current = (await readOutcomesOf(kvs, projectKey, [input.ticketKey])).get(input.ticketKey);
+  // This reviewer's own earlier click was recorded but its answer lost: the retry finds it, not a conflict.
+  if (current && current.version === input.baseVersion + 1 && sameOutcome(current, input, who)) return current;
   if ((current?.version ?? 0) !== input.baseVersion) throw outcomeConflict(input.ticketKey, current);
   let reassignedTo: UserRef | null = null;
   if (input.outcome === 'reassigned' && input.reassignTo) {
@@ -134,8 +137,10 @@ export async function recordOutcome(
     recordedBy: who,
     recordedAt: new Date(now).toISOString(),
   };
-  if (!(await kvs.setIfAbsent(versionKey(projectKey, input.ticketKey, version), outcome))) {
-    const other = (await readOutcomes(kvs, projectKey)).get(input.ticketKey);
+  const what = `the outcome for ${input.ticketKey}`;
+  const check = 'reload the panel and open the review to see the recorded outcome';
+  if (!(await confirmedSetIfAbsent(kvs, versionKey(projectKey, input.ticketKey, version), outcome, what, check))) {
+    const other = (await readOutcomesOf(kvs, projectKey, [input.ticketKey])).get(input.ticketKey);
     throw outcomeConflict(
       input.ticketKey,
       other,
@@ -143,6 +148,19 @@ export async function recordOutcome(
     );
   }
   return { ...outcome, version };
+}
+
+function sameOutcome(
+  recorded: ReviewOutcome,
+  input: { outcome: ReviewOutcome['outcome']; note: string; reassignTo: string | null },
+  who: string,
+): boolean {
+  return (
+    recorded.recordedBy === who &&
+    recorded.outcome === input.outcome &&
+    recorded.note === input.note.trim() &&
+    (recorded.reassignedTo?.accountId ?? null) === (input.outcome === 'reassigned' ? input.reassignTo : null)
+  );
 }
 
 function outcomeConflict(ticketKey: string, current: ReviewOutcome | undefined, extra = ''): AppFailure {
@@ -168,7 +186,7 @@ export async function completeReview(
 ): Promise<{ lastReviewAt: string }> {
   await mustEdit(jira, projectKey, 'mark the review complete');
   const at = new Date(now).toISOString();
-  await kvs.set(kvsKeys.lastReview(projectKey), { at, by: who });
+  await confirmedSet(kvs, kvsKeys.lastReview(projectKey), { at, by: who }, 'the end of the review', 'reload the panel');
   return { lastReviewAt: at };
 }
 

@@ -7,9 +7,13 @@ import type { ProjectSettings } from '../shared/settings';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
 import { versionedSettings } from './settings';
+import { confirmedSet, confirmedSetIfAbsent } from './storage-write';
 
 const LEASE_MS = 30_000;
-const VersionKeySchema = z.object({ by: z.string(), at: z.number() });
+/** Who took a version key, when, and with what settings (so a retry of a save whose answer was lost is known). */
+const VersionKeySchema = z.object({ by: z.string(), at: z.number(), settings: z.unknown().optional() });
+const CHECK = 'reload the settings to see what is saved';
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The project's settings with what they may be set to (the site's issue types and priorities, the boards). */
 export async function loadSettings(
@@ -64,6 +68,10 @@ export async function saveSettings(
       `Someone saved these settings after you opened them (version ${current.version}${current.updatedBy ? `, by ${current.updatedBy}` : ''}). Nothing was saved: reload to see their change, then make yours again.`,
       changedSettings(current.settings, next).map((k) => `Differs from the saved settings: ${k}`),
     );
+  const clean = { ...next, categories: [...new Set(next.categories.map((c) => c.trim()).filter(Boolean))] };
+  // This person's own earlier click landed but its answer was lost: the retry finds its own version saved.
+  const ownRetry = current.version === input.baseVersion + 1 && current.updatedBy === who;
+  if (ownRetry && same(current.settings, clean)) return current;
   if (input.baseVersion !== current.version) throw stale();
   const problems = [
     ...(current.issueTypes.includes(next.ticketIssueType)
@@ -77,18 +85,21 @@ export async function saveSettings(
       : [`Board ${next.boardId} is not a board of project ${projectKey}.`]),
   ];
   if (problems.length) throw new AppFailure('VALIDATION', 'These settings cannot be saved.', problems);
-  const clean = { ...next, categories: [...new Set(next.categories.map((c) => c.trim()).filter(Boolean))] };
   const version = current.version + 1;
   // Two admins saving the same version at once: only the first takes the version key. A key left by a save
-  // that died before writing the settings (the stored version never moved) is taken over after the lease.
+  // that died before writing the settings (the stored version never moved) is taken over after the lease, or at
+  // once when it is this person's own attempt at the same settings (its answer was lost).
   const versionKey = kvsKeys.projectSettingsVersion(projectKey, version);
-  if (!(await kvs.setIfAbsent(versionKey, { by: who, at: now }))) {
+  const claim = { by: who, at: now, settings: clean };
+  if (!(await confirmedSetIfAbsent(kvs, versionKey, claim, 'the settings', CHECK))) {
     const held = VersionKeySchema.safeParse(await kvs.get(versionKey));
     const latest = await versionedSettings(kvs, projectKey);
-    if (latest.version !== current.version || !held.success || now - held.data.at < LEASE_MS) throw stale();
-    await kvs.set(versionKey, { by: who, at: now });
+    const mine = held.success && held.data.by === who && same(held.data.settings, clean);
+    const expired = held.success && now - held.data.at >= LEASE_MS;
+    if (latest.version !== current.version || !held.success || !(mine || expired)) throw stale();
+    await confirmedSet(kvs, versionKey, claim, 'the settings', CHECK);
   }
   const record = { version, updatedBy: who, updatedAt: new Date(now).toISOString(), settings: clean };
-  await kvs.set(kvsKeys.projectSettings(projectKey), record);
+  await confirmedSet(kvs, kvsKeys.projectSettings(projectKey), record, 'the settings', CHECK);
   return { ...current, ...record };
 }

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { ACTION_LINK_TYPE, DEFAULT_CATEGORIES, DEFAULT_PRIORITY_MAP, REPEAT_LINK_TYPE } from '../domain/jira-names';
+import { DEFAULT_CATEGORIES, DEFAULT_PRIORITY_MAP } from '../domain/jira-names';
 import { findSprintFieldId } from '../jira/config';
 import type { JiraTransport } from '../jira/transport';
 import { ProjectSettingsSchema, type ProjectSettings } from '../shared/settings';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
-
-const SiteConfigSchema = z.object({
-  incidentTypeId: z.string(),
-  actionLinkType: z.string(),
-  repeatLinkType: z.string(),
-  sprintFieldId: z.string().nullable(),
-});
-export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+import { recordedSetup, type SiteConfig } from './install';
 
 export type { ProjectSettings };
 
@@ -50,25 +43,16 @@ export async function projectSettings(kvs: KeyValueStore, projectKey: string): P
   return (await versionedSettings(kvs, projectKey)).settings;
 }
 
-/** What install recorded; if install never ran (or its record is unreadable), look the sprint field up once. */
-export async function siteConfig(kvs: KeyValueStore, jira: JiraTransport): Promise<SiteConfig> {
-  const parsed = SiteConfigSchema.safeParse(await kvs.get(kvsKeys.siteConfig()));
-  if (parsed.success) return parsed.data;
-  const config: SiteConfig = {
-    incidentTypeId: '',
-    actionLinkType: ACTION_LINK_TYPE.name,
-    repeatLinkType: REPEAT_LINK_TYPE.name,
-    sprintFieldId: await findSprintFieldId(jira),
-  };
-  await kvs.set(kvsKeys.siteConfig(), config);
-  return config;
+/**
+ * The sprint field as setup recorded it (src/services/install.ts owns that record). Resolvers heal setup before
+ * they run; a scheduled run may come first, so without a record the field is looked up (and not recorded here).
+ */
+export async function siteConfig(kvs: KeyValueStore, jira: JiraTransport): Promise<{ sprintFieldId: string | null }> {
+  return (await recordedSetup(kvs)) ?? { sprintFieldId: await findSprintFieldId(jira) };
 }
 
-/** Cached site config without a Jira call (null before install): for reads that can do without it. */
-export async function cachedSiteConfig(kvs: KeyValueStore): Promise<SiteConfig | null> {
-  const parsed = SiteConfigSchema.safeParse(await kvs.get(kvsKeys.siteConfig()));
-  return parsed.success ? parsed.data : null;
-}
+/** The recorded setup without a Jira call (null before setup completed): for reads that can do without it. */
+export const cachedSiteConfig = (kvs: KeyValueStore): Promise<SiteConfig | null> => recordedSetup(kvs);
 
 /** Every project's saved settings (projects never configured use the defaults). */
 export async function allProjectSettings(kvs: KeyValueStore): Promise<Map<string, ProjectSettings>> {

@@ -15,7 +15,7 @@ import { ActionTicketPropertySchema } from '../shared/postmortem';
 import type { ProjectSettings } from '../shared/settings';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { allProjectSettings, DEFAULT_SETTINGS, siteConfig } from './settings';
-import type { TimeBudget } from './time-budget';
+import type { TimeBudget } from './job-budget';
 
 const ClaimSchema = z.object({ state: z.enum(['working', 'done']), at: z.number() });
 

@@ -22,6 +22,11 @@ export const messages = {
   /** A pending step after the document was saved; saving again completes it. */
   pending: (steps: string[]) =>
     `Saved. Still pending: ${steps.join('; ')}. Save again to complete ${steps.length === 1 ? 'it' : 'them'}.`,
+  /** App storage (not Jira) refused a write, and reading it back shows nothing was kept. */
+  storageNotSaved: (what: string) =>
+    `The app's storage did not accept the change, so ${what} was not saved. Nothing was changed; please try again.`,
+  storageUnknown: (what: string, check: string) =>
+    `The app's storage did not answer, so it is not known whether ${what} was saved. Check: ${check}.`,
   internal: 'Something went wrong in the app before anything was written. Nothing was changed; please try again.',
   internalAfterWrite: (check: string) =>
     `Something went wrong in the app while writing; it is not known what was saved. Check: ${check}.`,

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'PRECONDITION',
   'SETUP_REQUIRED',
   'JIRA_ERROR',
+  /** The app's own storage refused a write; the message says whether anything was kept. */
+  'STORAGE_ERROR',
   /** Jira did not answer: a write may or may not have landed (the message says how to check). */
   'UNCERTAIN',
   'INTERNAL',

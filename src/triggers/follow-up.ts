@@ -1,8 +1,7 @@
 import type { Platform } from '../services/context';
-import type { JobRun, TimeBudget as JobBudget } from '../services/job-budget';
+import { timeBudget, type JobRun, type TimeBudget } from '../services/job-budget';
 import { runReminders } from '../services/reminders';
 import { runSlipped } from '../services/slipped';
-import { timeBudget, type TimeBudget } from '../services/time-budget';
 import { SCHEDULED_MARGIN_MS, SCHEDULED_TIMEOUT_SECONDS } from './scheduled';
 
 /**
@@ -30,15 +29,12 @@ export async function followUpRun(platform: Platform, budget: TimeBudget): Promi
   };
 }
 
-/** The shape src/triggers/scheduled.ts runs: its budget adapted to the services' (which stop with a reserve). */
-export const followUpScheduled = (platform: Platform, budget: JobBudget): Promise<JobRun> =>
-  followUpRun(platform, {
-    remainingMs: () => budget.remainingMs(),
-    exhausted: (reserveMs = 5_000) => !budget.ok() || budget.remainingMs() < reserveMs,
-  });
+/** The shape src/triggers/scheduled.ts runs. */
+export const followUpScheduled = (platform: Platform, budget: TimeBudget): Promise<JobRun> =>
+  followUpRun(platform, budget);
 
 /** The same run with a budget of its own (tests, local runs). */
 export const followUpJob = (
   platform: Platform,
   budgetMs = SCHEDULED_TIMEOUT_SECONDS * 1000 - SCHEDULED_MARGIN_MS,
-): Promise<JobRun> => followUpRun(platform, timeBudget(budgetMs));
+): Promise<JobRun> => followUpRun(platform, timeBudget(platform.now, budgetMs));

@@ -11,6 +11,7 @@ const TITLES: Record<AppError['code'], string> = {
   PRECONDITION: 'Not possible yet',
   SETUP_REQUIRED: 'A Jira admin needs to finish setting up Post-mortem Loop',
   JIRA_ERROR: 'Jira reported a problem',
+  STORAGE_ERROR: 'Not saved',
   UNCERTAIN: 'Not known whether it was saved',
   INTERNAL: 'Something went wrong',
 };

@@ -32,6 +32,18 @@ describe("emulator JQL (Atlassian's parser)", () => {
     assert.equal((await search('project = OPS AND summary ~ "cache"')).status, 400);
     assert.equal((await search('project = OPS AND status WAS Done')).status, 400);
   });
+  it('decodes escapes in string literals as Jira does: a \\uXXXX escape matches the character', async () => {
+    const svc = incidents()
+      .map((i) => (i.properties.postmortemIndex as { service?: string } | undefined)?.service ?? '')
+      .find((s) => s.length > 2);
+    assert.ok(svc, 'a seeded service name');
+    const plain = keys(await search(`project = OPS AND pmService = "${svc}"`)).sort();
+    // The same value with its first letter written as \uXXXX: Atlassian's parser keeps "u0073..." as the value.
+    const escaped = `\\u${svc.charCodeAt(0).toString(16).padStart(4, '0')}${svc.slice(1)}`;
+    const decoded = keys(await search(`project = OPS AND pmService = "${escaped}"`)).sort();
+    assert.ok(plain.length > 0);
+    assert.deepEqual(decoded, plain);
+  });
   it('refuses unbounded JQL', async () => {
     assert.equal((await search('ORDER BY created DESC')).status, 400);
   });

@@ -12,7 +12,7 @@ after(async () => {
 });
 
 describe('a fault at every write step, then a retry, ends in exactly the intended state (short variant)', () => {
-  it('saving, ticket creation, review outcomes and the scheduled job; a lost answer and no answer', async () => {
+  it('saving, ticket creation, review outcomes, settings and the scheduled job (Jira and app storage); a lost answer and no answer', async () => {
     // npm run soak runs every fault kind (5xx before, lost answer, 429, no answer before and after the write).
     const results = await runFaultMatrix(jira, ['500-after', 'timeout']);
     const failed = results.filter((r) => !r.ok);

@@ -3,7 +3,7 @@ import { after, beforeEach, describe, it } from 'node:test';
 import type { IssueRec } from '../../dev/emulator/state/model';
 import { buildResolvers } from '../../src/resolvers/definitions';
 import { runReminders } from '../../src/services/reminders';
-import { timeBudget } from '../../src/services/time-budget';
+import { timeBudget } from '../../src/services/job-budget';
 import { followUpJob } from '../../src/triggers/follow-up';
 import { startTestJira, TEST_NOW, type TestJira } from '../support/jira';
 
@@ -34,7 +34,7 @@ const reminders = (i: IssueRec) =>
   );
 const TODAY = new Date(TEST_NOW).toISOString().slice(0, 10);
 const run = (now = TEST_NOW, budgetMs = 600_000) =>
-  runReminders(jira.platform.asApp(), jira.kvs, now, timeBudget(budgetMs));
+  runReminders(jira.platform.asApp(), jira.kvs, now, timeBudget(Date.now, budgetMs));
 const fault = (when: 'before' | 'after', times: number) =>
   jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue/[^/]+/comment$', status: 500, times, when });
 
@@ -114,7 +114,7 @@ describe('reminders for overdue action tickets (scheduled, as the app)', () => {
     const clock = () => (tick += 1000);
     const runs = [];
     for (let n = 0; n < 100; n++) {
-      const r = await runReminders(jira.platform.asApp(), jira.kvs, TEST_NOW, timeBudget(9_000, clock));
+      const r = await runReminders(jira.platform.asApp(), jira.kvs, TEST_NOW, timeBudget(clock, 9_000));
       runs.push(r);
       if (r.complete) break;
     }

@@ -3,7 +3,7 @@ import { after, beforeEach, describe, it } from 'node:test';
 import type { IssueRec } from '../../dev/emulator/state/model';
 import { buildResolvers } from '../../src/resolvers/definitions';
 import { runSlipped } from '../../src/services/slipped';
-import { timeBudget } from '../../src/services/time-budget';
+import { timeBudget } from '../../src/services/job-budget';
 import { followUpJob } from '../../src/triggers/follow-up';
 import { startTestJira, TEST_NOW, type TestJira } from '../support/jira';
 
@@ -85,9 +85,9 @@ describe('slipped action tickets (scheduled, as the app)', () => {
       times: 1,
       when: 'after',
     });
-    const first = await runSlipped(jira.platform.asApp(), jira.kvs, TEST_NOW, timeBudget(600_000));
+    const first = await runSlipped(jira.platform.asApp(), jira.kvs, TEST_NOW, timeBudget(Date.now, 600_000));
     assert.equal(first.failed, 1, 'one comment was posted but its answer lost');
-    const retry = await runSlipped(jira.platform.asApp(), jira.kvs, TEST_NOW + 300_000, timeBudget(600_000));
+    const retry = await runSlipped(jira.platform.asApp(), jira.kvs, TEST_NOW + 300_000, timeBudget(Date.now, 600_000));
     assert.equal(retry.flagged, 1);
     for (const key of keys) {
       const t = store().issuesByKey.get(key);

@@ -1,9 +1,10 @@
 import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
 import { composeTitle } from '../../src/domain/rules';
 import { markResolvedOnTime } from '../../src/services/on-time';
-import { readOutcomes } from '../../src/services/review';
+import { readLastReview, readOutcomesOf } from '../../src/services/review';
+import { versionedSettings } from '../../src/services/settings';
 import { ActionTicketPropertySchema, IndexRecordSchema, StoredPostMortemSchema } from '../../src/shared/postmortem';
-import { faultyPlatform, type TransportFault } from './faulty';
+import { faultyPlatform, type KvsFault, type TransportFault } from './faulty';
 import { filledPostMortem, newIncident } from './incidents';
 import type { TestJira } from './jira';
 
@@ -26,11 +27,21 @@ interface World {
   r: ResolverMap;
   clock: { now: number };
   faults: TransportFault[];
+  kvsFaults: KvsFault[];
   app: ReturnType<typeof faultyPlatform>['platform'];
 }
 
-function inject(w: World, match: string, kind: FaultKind) {
-  if (kind === 'timeout' || kind === 'timeout-after')
+const KVS_KIND: Record<FaultKind, KvsFault['kind']> = {
+  '500': 'error-before',
+  '500-after': 'error-after',
+  '429': 'rate-limited',
+  timeout: 'timeout-before',
+  'timeout-after': 'timeout-after',
+};
+
+function inject(w: World, match: string, kind: FaultKind, store: 'jira' | 'kvs') {
+  if (store === 'kvs') w.kvsFaults.push({ match: new RegExp(match), times: 1, kind: KVS_KIND[kind] });
+  else if (kind === 'timeout' || kind === 'timeout-after')
     w.faults.push({
       match: new RegExp(match),
       times: 1,
@@ -48,6 +59,7 @@ function inject(w: World, match: string, kind: FaultKind) {
 function clear(w: World) {
   w.jira.emulator.knobs.faults = [];
   w.faults.length = 0;
+  w.kvsFaults.length = 0;
   w.clock.now += 31_000; // past any lease a lost answer left
 }
 const ctx = (issueKey: string, accountId = 'acc-bob') => ({ accountId, issueKey, projectKey: 'OPS' });
@@ -56,19 +68,27 @@ const crashed = (x: Outcome) => !x.ok && x.error?.code === 'INTERNAL';
 /** What a resolver (or the job) answered, as far as the matrix needs it. */
 interface Outcome {
   ok: boolean;
-  error?: { code: string };
+  error?: { code: string; data?: string };
 }
 interface Step {
   area: string;
   step: string;
   match: (key: string) => string;
+  /** Where the fault is injected: a Jira request ("METHOD path") or an app-storage write ("op key"). */
+  store?: 'jira' | 'kvs';
   setup?: (w: World) => void;
   /** Sets up, then calls `arm()` (which injects the fault) right before the first attempt. */
   act: (
     w: World,
     key: string,
     arm: () => void,
-  ) => Promise<{ first: Outcome; retry: () => Promise<Outcome>; check: () => Promise<string | null> | string | null }>;
+  ) => Promise<{
+    first: Outcome;
+    /** Right after the first attempt: does its answer tell the truth (ok = saved, not-saved = nothing kept)? */
+    truth?: () => Promise<string | null> | string | null;
+    retry: () => Promise<Outcome>;
+    check: () => Promise<string | null> | string | null;
+  }>;
 }
 const SAVE_STEPS: [string, (key: string) => string][] = [
   ['document', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortem$`],
@@ -176,13 +196,85 @@ const STEPS: Step[] = [
         first,
         retry: record,
         check: async () => {
-          const o = (await readOutcomes(w.jira.kvs, 'OPS')).get(ticket);
+          const o = (await readOutcomesOf(w.jira.kvs, 'OPS', [ticket])).get(ticket);
           if (o?.outcome !== 'reassigned' || o.version !== 1) return 'outcome not recorded once';
           return issue(w, ticket)?.assigneeId === 'acc-carol' ? null : 'not reassigned in Jira';
         },
       };
     },
   },
+  ...(['outcome version', 'review complete'] as const).map((step): Step => ({
+    area: 'review',
+    step,
+    store: 'kvs',
+    match: () => (step === 'outcome version' ? '^setIfAbsent review-outcome:OPS:' : '^set review-last:OPS$'),
+    act: async (w, key, arm) => {
+      const load = await w.r['panel/load']({}, ctx(key));
+      const ticket = load.ok ? (load.data.review.first.items.find((t) => !t.outcome)?.key ?? '') : '';
+      if (!ticket && step === 'outcome version') throw new Error('setup: no open ticket');
+      const before = w.clock.now;
+      const act = () =>
+        step === 'outcome version'
+          ? w.r['review/outcome'](
+              { ticketKey: ticket, outcome: 'done', note: 'fixed in 4.2', reassignTo: null, baseVersion: 0 },
+              ctx(key),
+            )
+          : w.r['review/complete']({}, ctx(key));
+      const held = async () =>
+        step === 'outcome version'
+          ? (await readOutcomesOf(w.jira.kvs, 'OPS', [ticket])).get(ticket)?.version === 1
+          : Date.parse(await readLastReview(w.jira.kvs, 'OPS', w.clock.now)) >= before;
+      arm();
+      const first = await act();
+      return {
+        first,
+        truth: async () => storedTruth(first, await held()),
+        retry: act,
+        check: async () => {
+          if (step === 'review complete') return (await held()) ? null : 'last review not moved';
+          const o = (await readOutcomesOf(w.jira.kvs, 'OPS', [ticket])).get(ticket);
+          return o?.outcome === 'done' && o.version === 1 && o.recordedBy === 'acc-bob'
+            ? null
+            : `outcome ${JSON.stringify(o)}`;
+        },
+      };
+    },
+  })),
+  ...(
+    [
+      ['permission check', 'jira', '^GET /rest/api/3/mypermissions$'],
+      ['version key', 'kvs', '^setIfAbsent project-settings-version:OPS:'],
+      ['settings record', 'kvs', '^set project-settings:OPS$'],
+    ] as const
+  ).map(([step, store, match]): Step => ({
+    area: 'settings',
+    step,
+    store,
+    match: () => match,
+    act: async (w, _key, arm) => {
+      const admin = { accountId: 'acc-alice', projectKey: 'OPS' };
+      const loaded = await w.r['settings/load']({}, admin);
+      if (!loaded.ok) throw new Error(`setup: ${JSON.stringify(loaded)}`);
+      const base = loaded.data.version;
+      const wanted = { ...loaded.data.settings, categories: [...loaded.data.settings.categories, `Matrix ${base}`] };
+      const save = () => w.r['settings/save']({ settings: wanted, baseVersion: base }, admin);
+      const stored = () => versionedSettings(w.jira.kvs, 'OPS');
+      arm();
+      const first = await save();
+      return {
+        first,
+        truth: async () => storedTruth(first, (await stored()).version === base + 1),
+        // The admin's next click: the form still holds the version it was opened with.
+        retry: save,
+        check: async () => {
+          const s = await stored();
+          if (s.version !== base + 1) return `stored version ${s.version}, expected ${base + 1}`;
+          if (JSON.stringify(s.settings.categories) !== JSON.stringify(wanted.categories)) return 'other settings';
+          return s.updatedBy === 'acc-alice' ? null : `saved by ${s.updatedBy}`;
+        },
+      };
+    },
+  })),
   {
     area: 'scheduled job',
     step: 'resolvedOnTime',
@@ -223,6 +315,15 @@ const STEPS: Step[] = [
   },
 ];
 
+/** An answer is true when ok means stored, and "not saved" means not stored ("unknown" is always true). */
+function storedTruth(answer: Outcome, stored: boolean): string | null {
+  if (answer.ok && !stored) return 'answered ok, but nothing was stored';
+  if (!answer.ok && answer.error?.data === 'not-saved' && stored) return 'answered "not saved", but it was stored';
+  if (!answer.ok && !answer.error?.data)
+    return `answered ${answer.error?.code ?? 'error'} without saying what was saved`;
+  return null;
+}
+
 function ticketProblem(w: World, key: string): string | null {
   const store = w.jira.emulator.store;
   const tickets = [...store.issues.values()].filter(
@@ -246,7 +347,14 @@ export async function runFaultMatrix(
   kinds: readonly FaultKind[] = FAULT_KINDS,
 ): Promise<MatrixResult[]> {
   const f = faultyPlatform(jira);
-  const w: World = { jira, r: buildResolvers(f.platform), clock: f.clock, faults: f.faults, app: f.platform };
+  const w: World = {
+    jira,
+    r: buildResolvers(f.platform),
+    clock: f.clock,
+    faults: f.faults,
+    kvsFaults: f.kvsFaults,
+    app: f.platform,
+  };
   const out: MatrixResult[] = [];
   for (const step of STEPS) {
     for (const kind of kinds) {
@@ -258,17 +366,21 @@ export async function runFaultMatrix(
       try {
         let armed = false;
         const run = await step.act(w, key, () => {
-          inject(w, step.match(key), kind);
+          inject(w, step.match(key), kind, step.store ?? 'jira');
           armed = true;
         });
         // The fault must have been met: injected, and every use of it spent.
         wasFired =
-          armed && w.jira.emulator.knobs.faults.every((x) => x.times === 0) && w.faults.every((x) => x.times === 0);
+          armed &&
+          w.jira.emulator.knobs.faults.every((x) => x.times === 0) &&
+          w.faults.every((x) => x.times === 0) &&
+          w.kvsFaults.every((x) => x.times === 0);
         crash = crashed(run.first);
+        problem = (await run.truth?.()) ?? null;
         clear(w);
         const retry = await run.retry();
         crash ||= crashed(retry);
-        if (!retry.ok) problem = `retry failed: ${JSON.stringify(retry).slice(0, 160)}`;
+        if (!retry.ok) problem ??= `retry failed: ${JSON.stringify(retry).slice(0, 160)}`;
         problem ??= await run.check();
       } catch (e) {
         problem = `threw: ${e instanceof Error ? e.message : String(e)}`;

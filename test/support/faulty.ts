@@ -47,12 +47,48 @@ function faulty(inner: JiraTransport, faults: TransportFault[]): JiraTransport {
   };
 }
 
-/** The test platform with a clock the test moves and transport faults the test scripts. */
+/**
+ * Faults of the app's storage (@forge/kvs answers 429 and 5xx, or not at all): a write refused before it lands, or
+ * one that lands and whose answer is lost. Each rule fires `times` times on writes whose "op key" matches.
+ */
+export interface KvsFault {
+  match: RegExp;
+  times: number;
+  kind: 'error-before' | 'error-after' | 'timeout-before' | 'timeout-after' | 'rate-limited';
+}
+
+function kvsError(kind: KvsFault['kind']): Error {
+  if (kind === 'timeout-before' || kind === 'timeout-after') return timeoutError();
+  const e = new Error(kind === 'rate-limited' ? 'Too many requests (429)' : 'Internal server error (500)');
+  e.name = 'ForgeKvsAPIError';
+  return e;
+}
+
+/** The store with scripted write faults; reads always answer (a test reads back what a fault left). */
+export function faultyKvs(inner: KeyValueStore, faults: KvsFault[]): KeyValueStore {
+  async function write<T>(op: string, key: string, run: () => Promise<T>): Promise<T> {
+    const f = faults.find((x) => x.times > 0 && x.match.test(`${op} ${key}`));
+    if (!f) return run();
+    f.times -= 1;
+    if (f.kind === 'error-after' || f.kind === 'timeout-after') await run();
+    throw kvsError(f.kind);
+  }
+  return {
+    get: (k) => inner.get(k),
+    listByPrefix: (p) => inner.listByPrefix(p),
+    set: (k, v) => write('set', k, () => inner.set(k, v)),
+    setIfAbsent: (k, v) => write('setIfAbsent', k, () => inner.setIfAbsent(k, v)),
+    delete: (k) => write('delete', k, () => inner.delete(k)),
+  };
+}
+
+/** The test platform with a clock the test moves and transport and storage faults the test scripts. */
 export function faultyPlatform(jira: TestJira, opts: { kvs?: KeyValueStore } = {}) {
   const clock = { now: Date.parse('2026-11-26T12:00:00Z') };
   const faults: TransportFault[] = [];
+  const kvsFaults: KvsFault[] = [];
   const base = localPlatform(jira.emulator.url, {
-    kvs: opts.kvs ?? jira.kvs,
+    kvs: faultyKvs(opts.kvs ?? jira.kvs, kvsFaults),
     now: () => clock.now,
     sleep: async () => {},
   });
@@ -62,7 +98,7 @@ export function faultyPlatform(jira: TestJira, opts: { kvs?: KeyValueStore } = {
     kvs: base.kvs,
     now: () => clock.now,
   };
-  return { platform, clock, faults };
+  return { platform, clock, faults, kvsFaults };
 }
 
 /** A KVS whose every operation takes `min`-`max` ms, like the remote store (deterministic from `seed`). */

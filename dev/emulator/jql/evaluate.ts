@@ -12,6 +12,7 @@ import { DATE_FUNCTIONS, dateFunction, parseDateValue } from './dates';
 import { JqlError } from './errors';
 import { propertyField, systemField, type Atom, type FieldAccessor, type FieldScope } from './fields';
 import { linkedIssueAtoms } from './linked';
+import { decodeJqlLiteral } from './literal';
 import type { PropertyIndex } from './property-index';
 
 export interface JqlContext {
@@ -114,7 +115,7 @@ function operandAtoms(op: Operand, field: FieldAccessor, ctx: Compile): Operands
       throw new JqlError(`The function '${name}' is not supported for field '${field.name}'.`);
     }
     default: {
-      const raw = op.value;
+      const raw = decodeJqlLiteral(op.text);
       if (field.kind === 'date') return [parseDateValue(raw, ctx.now, ctx.timeZone, field.name)];
       if (field.kind === 'number') {
         const n = Number(raw);
