@@ -69,6 +69,8 @@ export interface OpenOptions {
   context?: BrowserContext;
   /** A selector in the app frame that says the app is ready. */
   ready?: string;
+  /** Called with the page before it navigates (to watch its requests). */
+  beforeOpen?: (page: Page) => void;
 }
 
 /** Opens an incident's panel or a project's page as someone, in a theme, and waits until the app is ready. */
@@ -82,6 +84,7 @@ export async function openApp(
   const page = o.context ? await o.context.newPage() : await e2e.browser.newPage({ viewport });
   if (o.context) await page.setViewportSize(viewport);
   page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  o.beforeOpen?.(page);
   const resource = 'issue' in target ? 'panel' : 'page';
   const where = 'issue' in target ? `/jira/issue/${target.issue}` : `/jira/project/${target.project}/page`;
   await page.goto(e2e.url(`${where}?as=${o.as}&theme=${theme}`));
