@@ -29,10 +29,19 @@ describe("Forge's default Custom UI CSP in the harness", () => {
       s.textContent = 'window.inlineRan = true';
       document.head.append(s);
     });
+    // Two witnesses: the page's own event (or Chromium's console), and the report Chromium posts to report-uri.
     const seen = await awaitCspViolations();
     assert.equal(seen.length, 1, JSON.stringify(seen));
     assert.match(seen[0]?.directive ?? '', /^script-src/);
-    assert.match(seen[0]?.frame ?? '', /\/resources\/panel\//);
+    let reported = e2e.demo.harness.takeCspReports();
+    for (let i = 0; i < 200 && reported.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      reported = e2e.demo.harness.takeCspReports();
+    }
+    assert.equal(reported.length, 1, JSON.stringify(reported));
+    assert.match(reported[0]?.directive ?? '', /^script-src/);
+    assert.match(reported[0]?.document ?? '', /\/resources\/panel\//);
+    assert.equal(reported[0]?.blocked, 'inline');
     assert.equal(
       await frame.evaluate(() => Reflect.get(window, 'inlineRan')),
       undefined,

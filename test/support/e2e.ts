@@ -40,7 +40,10 @@ export function e2eSuite(opts: { setup?: (demo: Demo) => Promise<void>; cspGuard
     await demo?.close();
   });
   afterEach(() => {
-    if (opts.cspGuard !== false) assert.deepEqual(takeCspViolations(), [], 'no CSP violation in any frame');
+    if (opts.cspGuard !== false) {
+      assert.deepEqual(takeCspViolations(), [], 'no CSP violation in any frame');
+      assert.deepEqual(demo?.harness.takeCspReports() ?? [], [], 'no CSP violation reported to the harness');
+    }
     assert.deepEqual(pageErrors.splice(0, pageErrors.length), [], 'no uncaught error in the pages');
   });
   return {
