@@ -5,6 +5,7 @@ import { buildResolvers } from './resolvers/definitions';
 import { onInstalled } from './triggers/install';
 import { followUpScheduled } from './triggers/follow-up';
 import { onActionTicketUpdated, onTimeScheduled } from './triggers/on-time';
+import { reportHistoryScheduled } from './triggers/report-history';
 import { scheduledHandler } from './triggers/scheduled';
 
 // Handlers named in manifest.yml, and nothing else. `npm run check:deploy` checks the bundle exports each one.
@@ -25,3 +26,4 @@ export const onTimeUpdateHandler = async (event: unknown): Promise<void> => onAc
 // Scheduled jobs: each its own function in manifest.yml, used only by its scheduledTrigger, with timeoutSeconds.
 export const onTimeHandler = scheduledHandler('ontime-hourly', onTimeScheduled, forgePlatform);
 export const followUpHandler = scheduledHandler('followup-hourly', followUpScheduled, forgePlatform);
+export const reportHistoryHandler = scheduledHandler('report-history', reportHistoryScheduled, forgePlatform);

@@ -58,3 +58,15 @@ export function differences(app: BenchFigures, other: BenchFigures, otherName: s
   walk('figures', app, other);
   return out;
 }
+
+/** The figures that rest on the post-mortem history (trend and patterns): a first view may not have them yet. */
+export function historyFigures(f: BenchFigures): Partial<BenchFigures> {
+  return {
+    trend: f.trend,
+    categories: f.categories,
+    services: f.services,
+    chains: f.chains,
+    themes: f.themes,
+    parkingIdeas: f.parkingIdeas,
+  };
+}

@@ -24,7 +24,8 @@ export async function panelCosts(platform: Platform, emu: Emu, accountId: string
     summary: 'Incident: checkout timeouts under peak load on 2026-11-26',
   });
   const r = buildResolvers(platform);
-  const ctx = { accountId, issueKey };
+  // As Forge's issue panel context gives it: the issue and its project.
+  const ctx = { accountId, issueKey, projectKey: 'OPS' };
   const open = await measured(emu, async () => ok(await r['panel/load']({}, ctx), 'panel/load'));
   const doc = {
     ...emptyPostMortem(),

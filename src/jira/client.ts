@@ -44,7 +44,11 @@ function retryDelayMs(res: JiraResponse, attempt: number, maxWaitMs: number): nu
 }
 
 async function failure(res: JiraResponse, operation: string): Promise<JiraError> {
-  const raw = await res.text();
+  return jiraErrorOf(res, await res.text(), operation);
+}
+
+/** The JiraError for a non-2xx answer whose body text has already been read. */
+export function jiraErrorOf(res: JiraResponse, raw: string, operation: string): JiraError {
   let messages: string[] = [];
   let fieldErrors: Record<string, string> = {};
   try {

@@ -116,3 +116,22 @@ export async function getServerInfo(t: JiraTransport) {
     'Read the site information',
   );
 }
+
+/** GET /rest/api/3/resolution/search (the unpaged GET /resolution is deprecated): every resolution's name. */
+export async function getResolutionNames(t: JiraTransport): Promise<string[]> {
+  const Page = z.object({ values: z.array(z.object({ name: z.string() })), isLast: z.boolean().optional() });
+  const names: string[] = [];
+  for (let startAt = 0; startAt < 1000; startAt += 100) {
+    const page = await readJson(
+      await t.requestJira(route`/rest/api/3/resolution/search?startAt=${String(startAt)}&maxResults=${'100'}`, {
+        method: 'GET',
+        headers: JSON_HEADERS,
+      }),
+      Page,
+      'List resolutions',
+    );
+    names.push(...page.values.map((v) => v.name));
+    if (page.isLast !== false || page.values.length === 0) break;
+  }
+  return names;
+}

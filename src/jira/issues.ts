@@ -1,6 +1,6 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { JSON_HEADERS, expectOk, json, readJson } from './client';
+import { JSON_HEADERS, expectOk, jiraErrorOf, json, readJson } from './client';
 import { IssueSchema, StatusSchema } from './schemas';
 import type { JiraTransport } from './transport';
 
@@ -38,13 +38,72 @@ export async function createIssue(
   return readJson(res, z.object({ id: z.string(), key: z.string() }), 'Create issue');
 }
 
-export async function editIssue(t: JiraTransport, key: string, fields: Record<string, unknown>) {
+/** Edits fields and, in the same request, sets issue properties (Jira: "properties may be updated as part of the edit"). */
+export async function editIssue(
+  t: JiraTransport,
+  key: string,
+  fields: Record<string, unknown>,
+  properties: { key: string; value: unknown }[] = [],
+) {
   const res = await t.requestJira(route`/rest/api/3/issue/${key}`, {
     method: 'PUT',
     headers: JSON_HEADERS,
-    body: json({ fields }),
+    body: json({
+      ...(Object.keys(fields).length || !properties.length ? { fields } : {}),
+      ...(properties.length ? { properties } : {}),
+    }),
   });
   await expectOk(res, `Edit issue ${key}`);
+}
+
+const CreatedIssuesSchema = z.object({
+  issues: z.array(z.object({ id: z.string(), key: z.string() })).default([]),
+  errors: z
+    .array(
+      z.object({
+        status: z.number().optional(),
+        failedElementNumber: z.number(),
+        elementErrors: z
+          .object({
+            errorMessages: z.array(z.string()).default([]),
+            errors: z.record(z.string(), z.string()).default({}),
+          })
+          .default({ errorMessages: [], errors: {} }),
+      }),
+    )
+    .default([]),
+});
+export type CreatedIssues = z.infer<typeof CreatedIssuesSchema>;
+
+/** One create request as `createIssue` takes it: fields, properties, update operations. */
+export interface IssueCreate {
+  fields: Record<string, unknown>;
+  properties?: { key: string; value: unknown }[];
+  update?: Record<string, unknown>;
+}
+
+/**
+ * Creates up to 50 issues in one request. Jira answers each element on its own: the created issues (in request
+ * order) and one error per refused element (`failedElementNumber`); 400 with the same shape when all were refused.
+ * Any other failure (5xx, 429, 401/403 for the whole request) throws a JiraError, as other calls do.
+ */
+export async function createIssues(t: JiraTransport, creates: IssueCreate[]): Promise<CreatedIssues> {
+  const res = await t.requestJira(route`/rest/api/3/issue/bulk`, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: json({ issueUpdates: creates }),
+  });
+  if (res.status !== 400) return readJson(res, CreatedIssuesSchema, 'Create issues');
+  const raw = await res.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    /* not the per-element shape: a plain refusal below */
+  }
+  const parsed = CreatedIssuesSchema.safeParse(body);
+  if (parsed.success && parsed.data.errors.length > 0) return parsed.data;
+  throw jiraErrorOf(res, raw, 'Create issues');
 }
 
 const TransitionSchema = z.object({ id: z.string(), name: z.string(), to: StatusSchema.optional() });

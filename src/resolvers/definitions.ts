@@ -55,7 +55,7 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'panel/save': (payload, ctx, p) =>
     savePostMortem(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload, ctx.accountId, p.now()),
   'actions/create': (payload, ctx, p) =>
-    createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now()),
+    createActionTickets(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), payload.requestId, p.now(), ctx.projectKey),
   'actions/createSprint': (_p, ctx, p) => createNextSprint(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'review/outcome': (payload, ctx, p) =>
     recordOutcome(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
@@ -77,9 +77,9 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
   'report/followup': (_p, ctx, p) => followUpReport(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'panel/followup': (_p, ctx, p) => panelFollowUp(p.asUser(ctx.accountId), p.kvs, issueOf(ctx), projectOf(ctx)),
   'report/headline': (filters, ctx, p) =>
-    reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+    reportHeadline(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now(), ctx.accountId),
   'report/details': (filters, ctx, p) =>
-    reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now()),
+    reportDetails(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), filters, p.now(), undefined, ctx.accountId),
 };
 
 function define<S extends z.ZodType, T>(

@@ -1,10 +1,8 @@
-import { doc, paragraph, strong, text } from '../domain/adf';
-import { ACTION_LABEL, ACTION_LINK_TYPE, ACTION_PROPERTY, INCIDENT_TYPE } from '../domain/jira-names';
+import { ACTION_LINK_TYPE, ACTION_PROPERTY, INCIDENT_TYPE } from '../domain/jira-names';
 import { jql } from '../domain/jql';
-import { moveIssuesToSprint } from '../jira/agile';
-import { JiraError } from '../jira/errors';
-import { createIssue, getIssue } from '../jira/issues';
-import { createIssueLink, linkOnCreate, outwardLinkedIds } from '../jira/links';
+import { getProjectBoards } from '../jira/boards';
+import { getIssue } from '../jira/issues';
+import { outwardLinkedIds } from '../jira/links';
 import type { Issue } from '../jira/schemas';
 import { SprintFieldValueSchema } from '../jira/schemas';
 import { searchAll } from '../jira/search';
@@ -15,25 +13,16 @@ import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { readSlots, SlotSchema, type Slot } from './action-slots';
 import { AppFailure } from './failure';
 import { readStoredPostMortem } from './postmortem-save';
-import { dueDateFor, placeOnKanban, resolveBoardTarget, type BoardTarget } from './placement';
+import { resolveBoardTarget } from './placement';
 import { LEASE_MS } from './postmortem-write';
-import { projectSettings, siteConfig, type ProjectSettings } from './settings';
+import { projectSettings, siteConfig } from './settings';
+import { createTickets, finishTickets, type Found, type TicketTarget } from './ticket-create';
 import { recordTicketKeys } from './ticket-keys';
 
-interface Found {
-  key: string;
-  inSprint: boolean;
-  linked: boolean;
-}
-interface Context {
-  jira: JiraTransport;
+interface Context extends TicketTarget {
   kvs: KeyValueStore;
   requestId: string;
-  now: number;
-  incident: { id: string; key: string; summary: string; projectKey: string; service: string; category: string };
-  target: BoardTarget;
-  sprintFieldId: string | null;
-  settings: ProjectSettings;
+  incident: TicketTarget['incident'] & { id: string };
   /** This incident's action tickets in Jira, by action item id. */
   existing: Map<string, Found>;
 }
@@ -82,6 +71,9 @@ async function askJiraAgain(ctx: Context): Promise<Map<string, Found>> {
  * Idempotent and concurrency-safe: each item's ticket is reserved in KVS (keyed by the item's id) before it
  * is created; a reservation left uncertain (a lost answer) or stale is taken over only after asking Jira
  * again; the link is made in the create request itself, so a ticket never exists unlinked and unfindable.
+ * Cost: the incident and the project's boards, then the next sprint and the incident's tickets, then one bulk
+ * create of every ticket (link, sprint and property set in it), then the keys on the post-mortem: 6 calls in
+ * 4 rounds, however many items.
  */
 export async function createActionTickets(
   jira: JiraTransport,
@@ -89,8 +81,19 @@ export async function createActionTickets(
   issueKey: string,
   requestId: string,
   now: number,
+  projectHint?: string,
 ): Promise<CreateTicketsAnswer> {
-  const { issue, stored } = await readStoredPostMortem(jira, issueKey, ['issuelinks']);
+  // The project comes from Forge's context, so its boards are asked for with the incident; if the incident
+  // turns out to live elsewhere (moved), they are asked for again for the right project.
+  const assumed = projectHint ?? issueKey.split('-')[0] ?? '';
+  const [read, early] = await Promise.all([
+    readStoredPostMortem(jira, issueKey, ['issuelinks']),
+    getProjectBoards(jira, assumed).then(
+      (v) => v,
+      () => undefined,
+    ),
+  ]);
+  const { issue, stored } = read;
   if (issue.fields?.issuetype?.name !== INCIDENT_TYPE.name)
     throw new AppFailure('PRECONDITION', `${issueKey} is not an Incident.`, undefined, undefined, 'not-saved');
   const items = stored?.doc.actionItems ?? [];
@@ -122,7 +125,7 @@ export async function createActionTickets(
   ]);
   // Scrum: the next sprint; Kanban: the first column after the backlog (src/services/placement.ts).
   const [target, existing] = await Promise.all([
-    resolveBoardTarget(jira, projectKey, settings),
+    resolveBoardTarget(jira, projectKey, settings, projectKey === assumed ? early : undefined),
     ticketsInJira(jira, projectKey, issue, config.sprintFieldId),
   ]);
   const ctx: Context = {
@@ -152,29 +155,50 @@ export async function createActionTickets(
   ]);
   let room = MAX_ACTION_ITEMS - elsewhere.size - items.filter((a) => a.ticketKey || existing.has(a.id)).length;
 
-  // One item after another: Jira limits writes per issue, and the incident is linked to each ticket.
-  const progress: ActionProgress[] = [];
-  for (const [slot, item] of items.entries()) {
-    const has = item.ticketKey || ctx.existing.has(item.id) || slots.get(item.id)?.ticketKey;
-    if (!has && room <= 0) {
-      progress.push({
-        itemId: item.id,
-        slot,
-        state: 'failed',
-        message: `Rule 1: this incident already has ${MAX_ACTION_ITEMS} action tickets (some for items since removed), so no ticket was created for this item.`,
-      });
-      continue;
+  const progress = new Map<number, ActionProgress>();
+  let queue = [...items.entries()];
+  for (;;) {
+    // Each item is reserved (or found done) first; the reserved ones are then created together.
+    const batch: Reserved[] = [];
+    const denied: [number, ActionItem][] = [];
+    for (const [slot, item] of queue) {
+      const has = item.ticketKey || ctx.existing.has(item.id) || slots.get(item.id)?.ticketKey;
+      if (!has && room <= 0) {
+        denied.push([slot, item]);
+        continue;
+      }
+      const p = await reserve(ctx, slot, item);
+      if ('state' in p) progress.set(slot, p);
+      else {
+        batch.push(p);
+        if (!has) room--;
+      }
     }
-    const p = await ensureTicket(ctx, slot, item);
-    if (!has && p.state === 'created') room--;
-    progress.push(p);
+    for (const p of await createReserved(ctx, batch)) {
+      progress.set(p.slot, p);
+      const had = items[p.slot]?.ticketKey || slots.get(p.itemId)?.ticketKey;
+      if (p.state !== 'created' && !had) room++;
+    }
+    // Room freed by a refused create goes to an item the cap held back (as when they were made one by one).
+    if (denied.length === 0 || room <= 0 || batch.length === 0) {
+      for (const [slot, item] of denied)
+        progress.set(slot, {
+          itemId: item.id,
+          slot,
+          state: 'failed',
+          message: `Rule 1: this incident already has ${MAX_ACTION_ITEMS} action tickets (some for items since removed), so no ticket was created for this item.`,
+        });
+      break;
+    }
+    queue = denied;
   }
-  const keys = new Map(progress.filter((p) => p.ticketKey).map((p) => [p.itemId, p.ticketKey ?? '']));
+  const done = [...progress.values()].sort((a, b) => a.slot - b.slot);
+  const keys = new Map(done.filter((p) => p.ticketKey).map((p) => [p.itemId, p.ticketKey ?? '']));
   let warning: string | null = null;
   if ([...keys].some(([id, key]) => items.find((a) => a.id === id)?.ticketKey !== key))
-    warning = await recordTicketKeys(jira, kvs, issueKey, keys, now);
+    warning = await recordTicketKeys(jira, kvs, issueKey, keys, now, read);
   return {
-    items: progress,
+    items: done,
     sprint: target.kind === 'sprint' ? { id: target.sprint.id, name: target.sprint.name } : null,
     board:
       target.kind === 'kanban'
@@ -184,32 +208,50 @@ export async function createActionTickets(
   };
 }
 
-async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promise<ActionProgress> {
+/** An item whose ticket this request reserved and will create. */
+interface Reserved {
+  slot: number;
+  item: ActionItem;
+  slotKey: string;
+  mine: Slot;
+}
+
+/** Completes a ticket found in Jira (link, sprint) and records it as done. */
+async function adopt(
+  ctx: Context,
+  slotKey: string,
+  base: { itemId: string; slot: number },
+  found: Found,
+  state: 'existing' | 'created' = 'existing',
+): Promise<ActionProgress> {
+  const missing = (await finishTickets(ctx, [found])).get(found.key);
+  if (missing) return { ...base, state: 'failed', ticketKey: found.key, message: notFinished(found.key, missing) };
+  await ctx.kvs.set(slotKey, { state: 'done', owner: ctx.requestId, at: ctx.now, ticketKey: found.key } satisfies Slot);
+  return { ...base, state, ticketKey: found.key };
+}
+
+const notFinished = (key: string, what: string) => `${key} was created but not yet ${what}: click again to finish.`;
+
+/**
+ * Reserves the item's ticket for this request, or answers what is already known: a ticket done or found in Jira,
+ * another request creating it, or a reservation left uncertain that asking Jira again settles.
+ */
+async function reserve(ctx: Context, slot: number, item: ActionItem): Promise<ActionProgress | Reserved> {
   const slotKey = kvsKeys.actionSlot(ctx.incident.id, item.id);
   const base = { itemId: item.id, slot };
-  const adopt = async (found: Found, state: 'existing' | 'created' = 'existing'): Promise<ActionProgress> => {
-    await finish(ctx, found);
-    await ctx.kvs.set(slotKey, {
-      state: 'done',
-      owner: ctx.requestId,
-      at: ctx.now,
-      ticketKey: found.key,
-    } satisfies Slot);
-    return { ...base, state, ticketKey: found.key };
-  };
   const reserved = SlotSchema.safeParse(await ctx.kvs.get(slotKey));
   if (reserved.success && reserved.data.state === 'done' && reserved.data.ticketKey)
     return { ...base, state: 'existing', ticketKey: reserved.data.ticketKey };
   // An earlier attempt created it (perhaps its answer was lost): complete it, never create another.
   const found = ctx.existing.get(item.id);
-  if (found) return adopt(found);
+  if (found) return adopt(ctx, slotKey, base, found);
   const mine: Slot = { state: 'creating', owner: ctx.requestId, at: ctx.now };
   if (!(await ctx.kvs.setIfAbsent(slotKey, mine))) {
     const current = SlotSchema.safeParse(await ctx.kvs.get(slotKey));
     if (!current.success) return { ...base, state: 'in-progress', message: 'Another request is creating this ticket.' };
     const s = current.data;
     if ((s.state === 'created' || s.state === 'done') && s.ticketKey)
-      return adopt({ key: s.ticketKey, inSprint: false, linked: false });
+      return adopt(ctx, slotKey, base, { key: s.ticketKey, inSprint: false, linked: false });
     const live = ctx.now - s.at <= LEASE_MS;
     if (live && s.state === 'creating' && s.owner !== ctx.requestId)
       return { ...base, state: 'in-progress', message: 'Someone else is creating this ticket right now.' };
@@ -222,118 +264,78 @@ async function ensureTicket(ctx: Context, slot: number, item: ActionItem): Promi
       };
     // Uncertain (Jira answered with an error) or abandoned: ask Jira again before anything is created.
     const again = (await askJiraAgain(ctx)).get(item.id);
-    if (again) return adopt(again);
+    if (again) return adopt(ctx, slotKey, base, again);
     // Take over atomically, so only one retry proceeds.
     if (!(await ctx.kvs.setIfAbsent(`${slotKey}:takeover:${s.at}:${s.owner}`, { by: ctx.requestId })))
       return { ...base, state: 'in-progress', message: 'Another retry is creating this ticket.' };
     await ctx.kvs.set(slotKey, mine);
   }
+  return { slot, item, slotKey, mine };
+}
 
-  let created: Found;
-  try {
-    created = await createTicket(ctx, slot, item);
-  } catch (e) {
-    if (e instanceof JiraError && e.status < 500) {
-      await ctx.kvs.delete(slotKey); // Jira refused: nothing exists, the slot is free again
-      return { ...base, state: 'failed', message: e.errorMessages[0] ?? Object.values(e.fieldErrors)[0] ?? e.message };
-    }
-    const noAnswer = !(e instanceof JiraError);
-    await ctx.kvs.set(slotKey, { ...mine, state: 'uncertain', ...(noAnswer ? { noAnswer } : {}) } satisfies Slot);
-    // The answer was lost, not necessarily the ticket: ask Jira once before telling the person anything.
+/**
+ * Creates the reserved tickets in one request and settles each reservation: created (then finished and done),
+ * refused by Jira (freed: nothing exists), or unknown (left uncertain, and Jira is asked once at once).
+ */
+async function createReserved(ctx: Context, batch: Reserved[]): Promise<ActionProgress[]> {
+  if (batch.length === 0) return [];
+  const outcomes = await createTickets(ctx, batch);
+  const out: ActionProgress[] = [];
+  const created: { r: Reserved; found: Found }[] = [];
+  const unknown: { r: Reserved; noAnswer: boolean }[] = [];
+  await Promise.all(
+    batch.map(async (r, i) => {
+      const o = outcomes[i] ?? { kind: 'unknown', noAnswer: false };
+      const base = { itemId: r.item.id, slot: r.slot };
+      if (o.kind === 'refused') {
+        await ctx.kvs.delete(r.slotKey); // Jira refused: nothing exists, the slot is free again
+        out.push({ ...base, state: 'failed', message: o.message });
+      } else if (o.kind === 'created') {
+        await ctx.kvs.set(r.slotKey, { ...r.mine, state: 'created', ticketKey: o.found.key } satisfies Slot);
+        created.push({ r, found: o.found });
+      } else {
+        const noAnswer = o.noAnswer;
+        await ctx.kvs.set(r.slotKey, {
+          ...r.mine,
+          state: 'uncertain',
+          ...(noAnswer ? { noAnswer } : {}),
+        } satisfies Slot);
+        unknown.push({ r, noAnswer });
+      }
+    }),
+  );
+  if (unknown.length) {
+    // The answer was lost, not necessarily the tickets: ask Jira once before telling the person anything.
     const landed = await askJiraAgain(ctx).then(
-      (m) => m.get(item.id),
-      () => undefined,
+      (m) => m,
+      () => new Map<string, Found>(),
     );
-    if (landed) return adopt(landed, 'created');
-    return {
-      ...base,
-      state: 'failed',
-      message: noAnswer
-        ? 'Jira did not answer, so it is not known whether this ticket was created. Click again in a minute: the app checks Jira first and never creates a duplicate.'
-        : 'Jira did not create this ticket. Click again: the app checks Jira first and never creates a duplicate.',
-    };
-  }
-  await ctx.kvs.set(slotKey, { ...mine, state: 'created', ticketKey: created.key } satisfies Slot);
-  try {
-    await finish(ctx, created);
-  } catch (e) {
-    return {
-      ...base,
-      state: 'failed',
-      ticketKey: created.key,
-      message: `${created.key} was created but not yet ${e instanceof JiraError && /Link/.test(e.operation) ? 'linked' : 'placed in the sprint'}: click again to finish.`,
-    };
-  }
-  await ctx.kvs.set(slotKey, { ...mine, state: 'done', ticketKey: created.key } satisfies Slot);
-  return { ...base, state: 'created', ticketKey: created.key };
-}
-
-async function createTicket(ctx: Context, slot: number, item: ActionItem): Promise<Found> {
-  const fields: Record<string, unknown> = {
-    project: { key: ctx.incident.projectKey },
-    issuetype: { name: ctx.settings.ticketIssueType },
-    summary: item.action,
-    description: doc(
-      paragraph(
-        text('Action item from the post-mortem of '),
-        strong(ctx.incident.key),
-        text(`: ${ctx.incident.summary}`),
-      ),
-      paragraph(
-        text(
-          'Post-mortem rule 2: every action item is a ticket in the next sprint, linked to its incident. Its status is reviewed at the start of the next post-mortem.',
-        ),
-      ),
-    ),
-    assignee: { accountId: item.ownerAccountId },
-    priority: { name: ctx.settings.priorityMap[item.priority] },
-    duedate: dueDateFor(item, ctx.settings, ctx.target, ctx.now),
-    labels: [ACTION_LABEL],
-  };
-  const properties = [
-    {
-      key: ACTION_PROPERTY,
-      value: {
-        incident: ctx.incident.key,
-        slot,
-        itemId: item.id,
-        priority: item.priority,
-        service: ctx.incident.service,
-        category: ctx.incident.category,
-      },
-    },
-  ];
-  // Linked in the create request itself: if Jira's answer is lost, the incident's links still name the ticket.
-  const link = linkOnCreate(ACTION_LINK_TYPE.name, ctx.incident.key);
-  // Fields a create screen may lack: the sprint field, the links. Without them, finish() does those steps.
-  let sprint = ctx.sprintFieldId !== null && ctx.target.kind === 'sprint';
-  let linked = true;
-  for (;;) {
-    const f =
-      sprint && ctx.sprintFieldId && ctx.target.kind === 'sprint'
-        ? { ...fields, [ctx.sprintFieldId]: ctx.target.sprint.id }
-        : fields;
-    try {
-      const { key } = await createIssue(ctx.jira, f, properties, linked ? link : undefined);
-      return { key, inSprint: sprint, linked };
-    } catch (e) {
-      if (!(e instanceof JiraError && e.status === 400)) throw e;
-      if (sprint && ctx.sprintFieldId && ctx.sprintFieldId in e.fieldErrors) sprint = false;
-      else if (linked && 'issuelinks' in e.fieldErrors) linked = false;
-      else throw e;
+    for (const { r, noAnswer } of unknown) {
+      const found = landed.get(r.item.id);
+      const base = { itemId: r.item.id, slot: r.slot };
+      if (found) out.push(await adopt(ctx, r.slotKey, base, found, 'created'));
+      else
+        out.push({
+          ...base,
+          state: 'failed',
+          message: noAnswer
+            ? 'Jira did not answer, so it is not known whether this ticket was created. Click again in a minute: the app checks Jira first and never creates a duplicate.'
+            : 'Jira did not create this ticket. Click again: the app checks Jira first and never creates a duplicate.',
+        });
     }
   }
-}
-
-/** Repeatable steps after creation: Jira answers 201 to a duplicate link, and a move to the same sprint is a no-op. */
-async function finish(ctx: Context, t: Found) {
-  // Jira shows the inwardIssue with the type's outward words: "INC has action item TICKET".
-  if (!t.linked)
-    await createIssueLink(ctx.jira, {
-      typeName: ACTION_LINK_TYPE.name,
-      inwardKey: ctx.incident.key,
-      outwardKey: t.key,
-    });
-  if (ctx.target.kind === 'kanban') await placeOnKanban(ctx.jira, ctx.target, t.key);
-  else if (!t.inSprint) await moveIssuesToSprint(ctx.jira, ctx.target.sprint.id, [t.key]);
+  const missing = await finishTickets(
+    ctx,
+    created.map((c) => c.found),
+  );
+  await Promise.all(
+    created.map(async ({ r, found }) => {
+      const base = { itemId: r.item.id, slot: r.slot, ticketKey: found.key };
+      const what = missing.get(found.key);
+      if (what) return out.push({ ...base, state: 'failed', message: notFinished(found.key, what) });
+      await ctx.kvs.set(r.slotKey, { ...r.mine, state: 'done', ticketKey: found.key } satisfies Slot);
+      return out.push({ ...base, state: 'created' });
+    }),
+  );
+  return out;
 }

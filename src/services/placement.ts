@@ -24,8 +24,10 @@ export async function resolveBoardTarget(
   jira: JiraTransport,
   projectKey: string,
   settings: ProjectSettings,
+  /** The project's boards when the caller already asked for them (in parallel with something else). */
+  known?: Awaited<ReturnType<typeof getProjectBoards>>,
 ): Promise<BoardTarget> {
-  const boards = await getProjectBoards(jira, projectKey);
+  const boards = known ?? (await getProjectBoards(jira, projectKey));
   const board =
     (settings.boardId !== null ? boards.find((b) => b.id === settings.boardId) : undefined) ??
     boards.find((b) => b.type === 'scrum') ??

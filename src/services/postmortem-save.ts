@@ -18,7 +18,7 @@ import { AppFailure } from './failure';
 import { checkRepeatOf } from './repeat-check';
 import { mergeServerOwned, sameDoc } from './postmortem-merge';
 import { pendingSteps, readPending, type Pending } from './postmortem-pending';
-import { claimVersion, writeDocument, writeIndex } from './postmortem-write';
+import { claimVersion, writeDocument, writeIndex, type Written } from './postmortem-write';
 import { markMonthChanged } from './report-cache';
 
 const SECTIONS: [keyof PostMortem, string][] = [
@@ -113,6 +113,9 @@ export async function savePostMortem(
 
   const projectKey = issue.fields?.project?.key ?? issueKey.split('-')[0] ?? '';
   const unchanged = stored !== null && sameDoc(stored.doc, doc);
+  const summary = summaryEdit(jira, issueKey, doc, input, issue.fields?.summary ?? '');
+  // What the document's own write carried: normally its index and the summary, so a save is two calls.
+  let carried: Written = { index: false, summary: false };
   let next: StoredPostMortem;
   if (unchanged && stored) {
     next = stored; // nothing new to write: complete what is pending
@@ -157,17 +160,25 @@ export async function savePostMortem(
       if (claim.held === 'written') throw conflict((await readStoredPostMortem(jira, issueKey)).stored, input.doc);
       throw conflict(stored, input.doc, messages.savingNow);
     }
-    await writeDocument(jira, kvs, issueKey, next, claim.lease);
+    carried = await writeDocument(jira, kvs, issueKey, next, claim.lease, summary.run ? summary.value : null);
+    if (carried.index) await kvs.delete(kvsKeys.indexLag(projectKey, issueKey)).catch(() => undefined);
   }
   const pending = readPending(pendingRaw);
+  const written = next;
   const steps = await pendingSteps(kvs, issue.id, pending, {
-    index: indexVersion < next.version ? () => indexWithLagRecord(jira, kvs, projectKey, issueKey, next, now) : null,
-    summary: summaryEdit(jira, issueKey, doc, input, issue.fields?.summary ?? ''),
+    index:
+      !carried.index && indexVersion < next.version
+        ? () => indexWithLagRecord(jira, kvs, projectKey, issueKey, written, now)
+        : null,
+    summary: carried.summary ? { ...summary, run: null } : summary,
     repeatLink: repeatLink(jira, issueKey, doc, stored, pending),
   });
-  // The report keeps closed months of post-mortems: this incident's month must be read again. A failure here
-  // must not fail a save that worked: the kept month then expires within a day.
-  if (!unchanged) await markMonthChanged(kvs, projectKey, issue.fields?.created).catch(() => undefined);
+  // The report's history (report-cache.ts) reads this incident live until its month is rebuilt; also after a save
+  // that only completed a pending index write. A failure here must not fail a save that worked: the month is then
+  // rebuilt within a day.
+  await markMonthChanged(kvs, projectKey, issue.fields?.created, { key: issueKey, id: issue.id }).catch(
+    () => undefined,
+  );
   return {
     postmortem: next,
     summary: steps.summary,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toIndex } from '../domain/index-values';
 import { INDEX_PROPERTY, POSTMORTEM_PROPERTY } from '../domain/jira-names';
 import { JiraError } from '../jira/errors';
-import { getIssue } from '../jira/issues';
+import { editIssue, getIssue } from '../jira/issues';
 import { setIssueProperty } from '../jira/properties';
 import type { JiraTransport } from '../jira/transport';
 import { messages } from '../shared/messages';
@@ -32,12 +32,16 @@ export interface Lease {
 /** The post-mortem as Jira holds it now, read fresh (Jira's issue reads are consistent). */
 async function readBack(jira: JiraTransport, issueKey: string) {
   const issue = await getIssue(jira, issueKey, {
-    fields: ['issuetype'],
+    fields: ['issuetype', 'summary'],
     properties: [POSTMORTEM_PROPERTY, INDEX_PROPERTY],
   });
   const doc = StoredPostMortemSchema.safeParse(issue.properties?.[POSTMORTEM_PROPERTY]);
   const index = IndexRecordSchema.safeParse(issue.properties?.[INDEX_PROPERTY]);
-  return { stored: doc.success ? doc.data : null, indexVersion: index.success ? index.data.version : 0 };
+  return {
+    stored: doc.success ? doc.data : null,
+    indexVersion: index.success ? index.data.version : 0,
+    summary: issue.fields?.summary ?? '',
+  };
 }
 
 const same = (a: StoredPostMortem | null, b: StoredPostMortem) =>
@@ -78,10 +82,18 @@ export async function releaseVersion(kvs: KeyValueStore, lease: Lease): Promise<
   if (held.success && held.data.token === lease.token) await kvs.delete(lease.key);
 }
 
+/** What one write carried besides the document: its index (always asked) and the summary (when asked). */
+export interface Written {
+  index: boolean;
+  summary: boolean;
+}
+
 /**
- * Writes the document under a lease. Any failure is followed by asking Jira what it holds: a lost answer
- * whose write landed counts as saved; a definite refusal frees the version; no answer leaves the lease to
- * expire and tells the person how to check.
+ * Writes the document under a lease, in one request with its index (so the two never disagree and no slow index
+ * write can land after a later save's) and, when the title changed, the summary. A summary Jira refuses (not on
+ * the edit screen, too long) does not stop the document: it is written without it and the summary stays pending.
+ * Any other failure is followed by asking Jira what it holds: a lost answer whose write landed counts as saved;
+ * a definite refusal frees the version; no answer leaves the lease to expire and tells the person how to check.
  */
 export async function writeDocument(
   jira: JiraTransport,
@@ -89,23 +101,30 @@ export async function writeDocument(
   issueKey: string,
   next: StoredPostMortem,
   lease: Lease,
-): Promise<void> {
+  summary: string | null = null,
+): Promise<Written> {
   try {
-    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, next);
-    return;
+    await editIssue(jira, issueKey, summary === null ? {} : { summary }, [
+      { key: POSTMORTEM_PROPERTY, value: next },
+      { key: INDEX_PROPERTY, value: toIndex(next) },
+    ]);
+    return { index: true, summary: summary !== null };
   } catch (e) {
+    if (e instanceof JiraError && e.status === 400 && summary !== null && 'summary' in e.fieldErrors)
+      return writeDocument(jira, kvs, issueKey, next, lease, null);
     if (e instanceof JiraError && e.status < 500) {
       await releaseVersion(kvs, lease); // a refusal wrote nothing
       throw e;
     }
-    let landed: boolean | null = null;
+    let now: Awaited<ReturnType<typeof readBack>> | null = null;
     try {
-      landed = same((await readBack(jira, issueKey)).stored, next);
+      now = await readBack(jira, issueKey);
     } catch {
-      landed = null;
+      now = null;
     }
-    if (landed) return;
-    if (landed === false && e instanceof JiraError) {
+    if (now && same(now.stored, next))
+      return { index: now.indexVersion >= next.version, summary: summary !== null && now.summary === summary };
+    if (now && e instanceof JiraError) {
       await releaseVersion(kvs, lease);
       throw new AppFailure(
         'JIRA_ERROR',
@@ -131,8 +150,9 @@ export async function writeDocument(
 }
 
 /**
- * Writes the indexed facts for `next`. Jira has no conditional write, so a slow index write could land after
- * a later save's: afterwards the app reads both properties back and, if the index is older than the
+ * Writes the indexed facts for `next` alone: only to complete an index left behind (a write of an older app version,
+ * an index deleted over REST). Jira has no conditional write, so a slow index write could land after a later save's:
+ * afterwards the app reads both properties back and, if the index is older than the
  * document now stored, writes the index of that newer document (at most a few rounds).
  */
 export async function writeIndex(jira: JiraTransport, issueKey: string, next: StoredPostMortem): Promise<void> {

@@ -1,143 +1,257 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { andBefore, createdAround, monthLabel, planMonths, splitRange, type MonthPart } from '../domain/report-months';
+import { ACTION_PROPERTY, INDEX_PROPERTY } from '../domain/jira-names';
+import { quote } from '../domain/jql';
+import { createdAround, monthLabel, splitRange } from '../domain/report-months';
 import { IssueSchema, type Issue } from '../jira/schemas';
-import { approximateCount, searchAll, type SearchOptions } from '../jira/search';
+import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/kvs';
+import { incidentFacts } from './report-facts';
+import { searchByKeys } from './report-keys';
 
 /**
- * Closed months of post-mortems kept in app storage, so a report view reads live only the current month and
- * the window's oldest days: at 100,000 incidents that is about 1,500 issues a view instead of 20,000.
+ * The report's history: every post-mortem of a project (key, created, indexed values), kept in app storage per
+ * calendar month (UTC), so a view reads a year of post-mortems from storage instead of 20,000 issues from Jira.
  *
- * A kept month is dropped when a post-mortem of that month is saved (markMonthChanged), when it is a day old
- * (changes made outside the app: a deleted or moved incident, a property written over REST), and whenever the
- * count of the report's own JQL disagrees with the issues assembled (then every month is read again).
+ * - Built outside the views by the report-history job (report-history-job.ts, scheduled, as the app), and by a view
+ *   only when the months it lacks are small enough to read within its budget.
+ * - Kept exact at write time: each post-mortem save leaves a marker naming the incident (markMonthChanged); a view
+ *   reads the marked incidents live and puts them over the stored month. The job folds markers into a rebuilt month
+ *   and deletes only the markers it listed before reading, so a save during a rebuild is never lost.
+ * - Checked on every view: a month whose count in Jira differs from what storage and markers give (an incident
+ *   deleted or moved, a property written over REST) is not used until rebuilt.
  */
-const TTL_MS = 24 * 3_600_000;
-const DAY = 86_400_000;
-const VERSION = 2;
+export const HISTORY_VERSION = 3;
+/** The job rebuilds a month this old even without markers (edits no hook saw and no count reveals). */
+export const MONTH_TTL_MS = 24 * 3_600_000;
+/** Parts of one month, each under @forge/kvs's 240 KiB per value. */
+const PART_CHARS = 200_000;
 
-const Entry = z.object({
-  v: z.literal(VERSION),
-  token: z.string(),
+const Missing = z.array(z.object({ key: z.string(), incident: z.string() }));
+const MonthMeta = z.object({
+  build: z.string(),
   builtAt: z.number(),
-  /** How many issues the month holds: sizes the live searches before any month is unpacked. */
+  parts: z.number().int().min(1),
   count: z.number(),
-  /** gzip + base64 of the issues' JSON: a month of post-mortems fits one KVS value (240 KiB). */
-  data: z.string(),
+  /** Action items of the month's post-mortems whose ticket was not among the project's action tickets. */
+  missing: Missing.default([]),
+  /** False when a view stored the month without checking its tickets (the job checks it on its next run). */
+  missingChecked: z.boolean().default(true),
 });
-const Tokens = z.record(z.string(), z.string());
+export type MonthMeta = z.infer<typeof MonthMeta>;
+const Meta = z.object({ v: z.literal(HISTORY_VERSION), months: z.record(z.string(), MonthMeta) });
+const Part = z.object({ build: z.string(), data: z.string() });
+const Marker = z.object({ id: z.string() });
 
-const tokensKey = (projectKey: string) => `report-month-tokens:${projectKey}`;
-const entryKey = (projectKey: string, jql: string, label: string) =>
-  `report-month:${projectKey}:${createHash('sha1').update(jql).digest('hex').slice(0, 16)}:${label}`;
+export const historyKeys = {
+  meta: (p: string) => `report-history:${p}`,
+  part: (p: string, month: string, i: number) => `report-history-part:${p}:${month}:${i}`,
+  marker: (p: string, month: string, issueKey: string) =>
+    `report-history-changed:${p}:${month}:${issueKey}:${randomUUID().slice(0, 8)}`,
+  markers: (p: string) => `report-history-changed:${p}:`,
+  wanted: (p: string) => `report-history-wanted:${p}`,
+  wantedPrefix: () => 'report-history-wanted:',
+};
 
-/** A post-mortem of the month of `createdIso` changed: the kept copies of that month are stale. */
-export async function markMonthChanged(kvs: KeyValueStore, projectKey: string, createdIso: string | undefined) {
-  const created = Date.parse(createdIso ?? '');
-  const parsed = Tokens.safeParse(await kvs.get(tokensKey(projectKey)));
-  const tokens = parsed.success ? parsed.data : {};
-  // Any new value makes entries built under the old one stale, even if two saves race on this key.
-  tokens[Number.isFinite(created) ? monthLabel(created) : 'all'] = `${Date.now()}-${Math.random()}`;
-  await kvs.set(tokensKey(projectKey), tokens);
-}
-
-const createdOf = (i: Issue) => Date.parse(i.fields?.created ?? '');
-const cut = (issues: Issue[], from: number, to: number) =>
-  issues.filter((i) => {
-    const c = createdOf(i);
-    return c >= from && c < to;
-  });
+/** Every post-mortem of the project (drafts too: the report filters them), by the JQL the history keeps. */
+export const historyJql = (incidentsJql: string) =>
+  `${incidentsJql} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY`;
+export const HISTORY_FIELDS = { fields: ['created'], properties: [INDEX_PROPERTY] };
 
 /**
- * The issues `jql` finds (a search of post-mortems restricted to the last `spanDays` days, ordered by created),
- * with closed months read from storage when they can be. `opts.fields` must include `created`.
+ * A post-mortem of the month of `createdIso` was saved: the views read it live until the job folds it into the
+ * month. Called by postmortem-save.ts after its Jira writes, so a job that lists this marker reads the new values.
  */
-export async function postmortemsByMonth(
-  jira: JiraTransport,
+export async function markMonthChanged(
   kvs: KeyValueStore,
   projectKey: string,
-  jql: string,
-  spanDays: number,
+  createdIso: string | undefined,
+  issue?: { key: string; id: string },
+) {
+  const created = Date.parse(createdIso ?? '');
+  if (!issue || !Number.isFinite(created)) return;
+  await kvs.set(historyKeys.marker(projectKey, monthLabel(created), issue.key), { id: issue.id });
+}
+
+export interface ChangeMarker {
+  kvsKey: string;
+  month: string;
+  issueKey: string;
+  id: string;
+}
+
+export async function readMarkers(kvs: KeyValueStore, projectKey: string): Promise<ChangeMarker[]> {
+  const prefix = historyKeys.markers(projectKey);
+  return (await kvs.listByPrefix(prefix)).flatMap(({ key, value }) => {
+    const m = Marker.safeParse(value);
+    const [month, issueKey] = key.slice(prefix.length).split(':');
+    return m.success && month && issueKey ? [{ kvsKey: key, month, issueKey, id: m.data.id }] : [];
+  });
+}
+
+export async function readMeta(kvs: KeyValueStore, projectKey: string): Promise<Record<string, MonthMeta>> {
+  const m = Meta.safeParse(await kvs.get(historyKeys.meta(projectKey)));
+  return m.success ? m.data.months : {};
+}
+
+/** A stored month's post-mortems, or null when missing, torn (parts of two builds) or unreadable. */
+export async function readMonth(
+  kvs: KeyValueStore,
+  projectKey: string,
+  month: string,
+  meta: MonthMeta,
+): Promise<Issue[] | null> {
+  const parts = await Promise.all(
+    Array.from({ length: meta.parts }, async (_, i) =>
+      Part.safeParse(await kvs.get(historyKeys.part(projectKey, month, i))),
+    ),
+  );
+  if (parts.some((p) => !p.success || p.data.build !== meta.build)) return null;
+  try {
+    const json = parts
+      .map((p) => (p.success ? gunzipSync(Buffer.from(p.data.data, 'base64')).toString() : ''))
+      .join('');
+    const issues = z.array(IssueSchema).safeParse(JSON.parse(json));
+    return issues.success && issues.data.length === meta.count ? issues.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a month's post-mortems: parts first, then the meta that names their build (a torn month reads as missing). */
+export async function writeMonth(
+  kvs: KeyValueStore,
+  projectKey: string,
+  month: string,
+  issues: Issue[],
   now: number,
-  opts: SearchOptions,
-): Promise<Issue[]> {
-  const plan = planMonths(now, spanDays);
-  const search = (from: number, to: number) =>
-    searchAll(jira, andBefore(jql, createdAround(now, from, to)), { maxResults: 5000, ...opts }).then((r) =>
-      cut(r, from, to),
+  missing: { key: string; incident: string }[] | null,
+) {
+  const json = JSON.stringify(
+    issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields, properties: i.properties })),
+  );
+  // Split the JSON text into pieces whose gzip fits a value: more pieces until every one does.
+  for (let n = 1; ; n++) {
+    const size = Math.ceil(json.length / n);
+    const chunks = Array.from({ length: n }, (_, i) =>
+      gzipSync(json.slice(i * size, (i + 1) * size)).toString('base64'),
     );
-  /** A range read live as parallel searches of about a page each: one round whatever its size. */
-  const readRange = async (from: number, to: number, perDay: number) =>
-    (await Promise.all(splitRange(from, to, perDay).map(([a, b]) => search(a, b)))).flat();
-  const parsedTokens = Tokens.safeParse(await kvs.get(tokensKey(projectKey)));
-  const tokens = parsedTokens.success ? parsedTokens.data : {};
-  const tokenOf = (m: MonthPart) => `${tokens[m.label] ?? ''}|${tokens.all ?? ''}`;
-  const entries = await Promise.all(
-    plan.months.map(async (m) => {
-      const e = Entry.safeParse(await kvs.get(entryKey(projectKey, jql, m.label)));
-      return e.success && e.data.token === tokenOf(m) && now - e.data.builtAt <= TTL_MS ? e.data : null;
+    if (chunks.every((c) => c.length <= PART_CHARS) || size < 1000)
+      return storeParts(kvs, projectKey, month, chunks, issues.length, now, missing);
+  }
+}
+
+async function storeParts(
+  kvs: KeyValueStore,
+  projectKey: string,
+  month: string,
+  chunks: string[],
+  count: number,
+  now: number,
+  missing: { key: string; incident: string }[] | null,
+) {
+  const build = randomUUID().slice(0, 12);
+  await Promise.all(chunks.map((data, i) => kvs.set(historyKeys.part(projectKey, month, i), { build, data })));
+  // Read-modify-write of the meta: two writers racing may drop each other's month, which is then simply rebuilt.
+  const months = await readMeta(kvs, projectKey);
+  months[month] = {
+    build,
+    builtAt: now,
+    parts: chunks.length,
+    count,
+    missing: missing ?? [],
+    missingChecked: missing !== null,
+  };
+  await kvs.set(historyKeys.meta(projectKey), { v: HISTORY_VERSION, months });
+}
+
+/** The UTC months from the one holding `from` to the one holding `to`, oldest first, with their bounds. */
+export function monthsBetween(from: number, to: number): { label: string; start: number; end: number }[] {
+  const out: { label: string; start: number; end: number }[] = [];
+  const d = new Date(from);
+  let start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  while (start <= to) {
+    const s = new Date(start);
+    const end = Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 1, 1);
+    out.push({ label: monthLabel(start), start, end });
+    start = end;
+  }
+  return out;
+}
+
+/**
+ * A month's post-mortems read live: searches bounded in relative minutes (zone-independent; the caller's `now` is
+ * Jira's within seconds, and an hour's margin absorbs it), then cut by each issue's own `created`. Split in parts
+ * of about a page each (`expected` issues in all), run in parallel: one round whatever the month's size.
+ */
+export async function readMonthLive(
+  jira: JiraTransport,
+  jql: string,
+  m: { start: number; end: number },
+  now: number,
+  expected: number,
+  reconcileIssues: number[] = [],
+): Promise<Issue[]> {
+  const days = Math.max(1, (m.end - m.start) / 86_400_000);
+  const ranges = splitRange(m.start, Math.min(m.end, now + 86_400_000), expected / days, 150, 20);
+  const parts = await Promise.all(
+    ranges.map(([a, b]) =>
+      searchAll(jira, `${jql} AND ${createdAround(now, a, b)}`, {
+        ...HISTORY_FIELDS,
+        maxResults: 5000,
+        reconcileIssues,
+      }),
+    ),
+  );
+  return parts.flatMap((issues, i) => {
+    const [a, b] = ranges[i] ?? [0, 0];
+    return issues.filter((x) => {
+      const c = Date.parse(x.fields?.created ?? '');
+      return c >= a && c < b;
+    });
+  });
+}
+
+/** The marked incidents as Jira has them now (missing ones: deleted, or no post-mortem any more). */
+export async function readMarked(jira: JiraTransport, jql: string, markers: ChangeMarker[]): Promise<Issue[]> {
+  const ids = new Map(markers.map((m) => [m.issueKey, Number(m.id)]));
+  // reconcileIssues: a save's index write may not be searchable yet; Jira then reads these ids fresh.
+  return searchByKeys(jira, jql, [...ids.keys()], HISTORY_FIELDS, 50, (k) => {
+    const id = ids.get(k);
+    return id !== undefined && Number.isInteger(id) ? id : null;
+  });
+}
+
+/** A stored month with the marked incidents of that month put over it (replaced, added or removed). */
+export function overlay(stored: Issue[], month: string, markers: ChangeMarker[], marked: Issue[]): Issue[] {
+  const touched = new Set(markers.filter((m) => m.month === month).map((m) => m.issueKey));
+  if (!touched.size) return stored;
+  const fresh = marked.filter((i) => touched.has(i.key) && monthLabel(Date.parse(i.fields?.created ?? '')) === month);
+  return [...stored.filter((i) => !touched.has(i.key)), ...fresh];
+}
+
+/**
+ * Action items of these post-mortems whose ticket is no longer among the project's action tickets (moved or
+ * deleted): one count per 500 incidents (their tickets found vs. their action items), a search only where they differ.
+ */
+export async function findMissingTickets(
+  jira: JiraTransport,
+  ticketsJql: string,
+  issues: Issue[],
+): Promise<{ key: string; incident: string }[]> {
+  const withTickets = incidentFacts(issues).filter((i) => i.index.actionKeys.length > 0);
+  const chunks: (typeof withTickets)[] = [];
+  for (let i = 0; i < withTickets.length; i += 500) chunks.push(withTickets.slice(i, i + 500));
+  const missing = await Promise.all(
+    chunks.map(async (chunk) => {
+      const jql = `${ticketsJql} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.map((i) => quote(i.key)).join(', ')})`;
+      const expected = chunk.flatMap((i) => i.index.actionKeys.map((key) => ({ key, incident: i.key })));
+      if ((await approximateCount(jira, jql)) === expected.length) return [];
+      const present = new Set((await searchAll(jira, jql, { fields: ['id'], maxResults: 5000 })).map((t) => t.key));
+      return expected.filter((e) => !present.has(e.key));
     }),
   );
-  // Post-mortems a day in the most recent kept month: sizes the live searches so each fits a page.
-  const lastKept = entries.filter((e) => e !== null).pop();
-  const perDay = lastKept ? lastKept.count / 30 : 60;
-  // The live searches and the check go out first; the kept months are unpacked while they run.
-  const live = Promise.all([
-    // The window's first days: from a day before its start, so the report's own window clause decides.
-    readRange(now - (spanDays + 1) * DAY, plan.firstBoundary, perDay),
-    readRange(plan.currentStart, now + DAY, perDay),
-    approximateCount(jira, jql.replace(/\s+ORDER\s+BY\s.*$/i, '')),
-  ]);
-  // Awaited below; until then an early refusal (a project without the Incident type) must not count as unhandled.
-  live.catch(() => undefined);
-  const kept: (Issue[] | null)[] = [];
-  for (const e of entries) {
-    // One month at a time, each in a task of its own, so the requests leave and answers are read in between.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    kept.push(e ? unpack(e.data) : null);
-  }
-  const [[oldest, current, total], months] = await Promise.all([
-    live,
-    Promise.all(
-      plan.months.map(
-        (m, i) =>
-          // A month not kept is read in one search, page after page: rare (once a month, or after a change), and
-          // one query per month spares Jira (and the emulator) a scan per part.
-          kept[i] ?? search(m.start, m.end),
-      ),
-    ),
-  ]);
-  let assembled = [...oldest, ...months.flat(), ...current];
-  if (assembled.length !== total && kept.some(Boolean)) {
-    // Something changed that no hook saw: read the kept months again rather than show stale figures.
-    const fresh = await Promise.all(plan.months.map((m) => search(m.start, m.end)));
-    fresh.forEach((issues, i) => (months[i] = issues));
-    kept.fill(null);
-    assembled = [...oldest, ...months.flat(), ...current];
-  }
-  await Promise.all(
-    plan.months.map((m, i) =>
-      kept[i] ? null : writeMonth(kvs, entryKey(projectKey, jql, m.label), tokenOf(m), now, months[i] ?? []),
-    ),
-  );
-  return assembled;
-}
-
-function unpack(data: string): Issue[] | null {
-  try {
-    const issues = z.array(IssueSchema).safeParse(JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString()));
-    return issues.success ? issues.data : null;
-  } catch {
-    return null; // unreadable: read the month from Jira again
-  }
-}
-
-async function writeMonth(kvs: KeyValueStore, key: string, token: string, now: number, issues: Issue[]) {
-  const data = gzipSync(JSON.stringify(issues)).toString('base64');
-  // Too big for one value (240 KiB): the month is simply read live each time.
-  if (data.length > 230_000) return;
-  await kvs.set(key, { v: VERSION, token, builtAt: now, count: issues.length, data });
+  return missing.flat().sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -1,6 +1,6 @@
-import { ACTION_PROPERTY, INDEX_PROPERTY } from '../domain/jira-names';
+import { ACTION_PROPERTY } from '../domain/jira-names';
 import { quote } from '../domain/jql';
-import { actionFigures, reportWindow } from '../domain/report-definitions';
+import { reportWindow } from '../domain/report-definitions';
 import {
   byCategory,
   byService,
@@ -12,19 +12,19 @@ import {
 } from '../domain/report-math';
 import { groupForReview } from '../domain/review';
 import { lastMonths, startOfMonth } from '../domain/zone';
-import { JiraError } from '../jira/errors';
-import { getIssue } from '../jira/issues';
-import { searchAll } from '../jira/search';
+import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { TicketView } from '../shared/contract';
 import type { ReportDetailsAnswer, ReportFilters } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
-import { mapLimit } from './concurrency';
+import { countAll } from './concurrency';
 import { explainRefusals } from './project-access';
-import { REPORT_CONCURRENCY, reportScope } from './report';
-import { postmortemsByMonth } from './report-cache';
-import { incidentFacts, searchTicketFacts } from './report-facts';
-import { reportZones } from './report-zones';
+import { reportScope } from './report';
+import { incidentFacts } from './report-facts';
+import { LIVE_BUDGET, postmortemHistory } from './report-history';
+import { searchByKeys } from './report-keys';
+import { withSiteFacts } from './report-site';
+import { priorityCounts } from './report-tickets';
 import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
@@ -44,145 +44,135 @@ export async function reportDetails(
   filters: ReportFilters,
   now: number,
   reviewLimit = REVIEW_LIMIT,
+  accountId?: string,
+  liveBudget = LIVE_BUDGET,
 ): Promise<ReportDetailsAnswer> {
-  const [outcomes, config, zones, lastReview] = await Promise.all([
-    readOutcomes(kvs, projectKey),
+  const outcomesRead = readOutcomes(kvs, projectKey);
+  const [outcomes, config, lastReview] = await Promise.all([
+    outcomesRead,
     cachedSiteConfig(kvs),
-    reportZones(jira),
     readLastReview(kvs, projectKey, now),
   ]);
   // The review's JQL is written to the minute: cut the last review time the same way so the list and the link agree.
   const lastReviewAt = new Date(Math.floor(Date.parse(lastReview) / 60_000) * 60_000).toISOString();
-  const { q, window } = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, zones));
-  const w = reportWindow(now, filters.windowDays, zones.site);
-  const months = lastMonths(now, zones.site);
-  const trendStart = startOfMonth(months[0] ?? window.from.slice(0, 7), zones.site);
-  const spanStart = Math.min(trendStart, w.start);
-  const [incidents, tickets, reviewTickets] = await explainRefusals(
-    jira,
-    projectKey,
-    Promise.all([
-      // Closed months come from app storage (report-cache.ts): a view reads live only the recent and oldest days.
-      postmortemsByMonth(
-        jira,
-        kvs,
-        projectKey,
-        q.patterns(spanStart),
-        Math.ceil((now - spanStart) / 86_400_000) + 1,
-        now,
-        {
-          fields: ['created'],
-          properties: [INDEX_PROPERTY],
-        },
-      ),
-      searchTicketFacts(jira, q.actions, outcomes),
-      searchAll(jira, q.review(lastReviewAt), {
-        fields: TICKET_FIELDS,
-        properties: [ACTION_PROPERTY],
-        maxResults: REVIEW_LIMIT + 1,
-        limit: REVIEW_LIMIT + 1,
-      }),
-    ]),
-  );
-  // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
-  const facts = incidentFacts(incidents).filter((i) => i.index.status === 'published');
-  const since = (start: number) => facts.filter((i) => i.created >= start);
-  const rolling = ([30, 90, 180] as const).map((days) => {
-    const start = reportWindow(now, days, zones.site).start;
-    const p = since(start);
-    return {
-      days,
-      rate: ratio(
-        { count: p.filter((i) => i.index.repeatOf).length, jql: q.repeats(start) },
-        { count: p.length, jql: q.published(start) },
-      ),
-    };
-  });
-  const a = actionFigures(tickets, w);
-  const byPriority = (['P1', 'P2', 'P3'] as const).map((p) => {
-    const f = actionFigures(
-      tickets.filter((t) => t.priority === p),
-      w,
-    );
-    return {
-      priority: p,
-      completion: ratio(
-        { count: f.done.length, jql: q.priorityDone(p, a.dropped) },
-        { count: f.all.length, jql: q.priorityAll(p) },
-      ),
-    };
-  });
-  const views = reviewTickets
-    .slice(0, reviewLimit)
-    .map((t) => toTicketView(t, window.today, config?.sprintFieldId ?? null))
-    .filter((t): t is TicketView => t !== null);
-  const inWindow = since(w.start);
-  const chains = repeatChains(facts);
-  const [deadKeys, missingTickets] = await Promise.all([
-    deadIncidents(
+  return withSiteFacts(jira, kvs, accountId, async (site) => {
+    const zones = site.zones;
+    const { q, window } = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, zones));
+    const w = reportWindow(now, filters.windowDays, zones.site);
+    const months = lastMonths(now, zones.site);
+    const trendStart = startOfMonth(months[0] ?? window.from.slice(0, 7), zones.site);
+    const spanStart = Math.min(trendStart, w.start);
+    const rollingStarts = ([30, 90, 180] as const).map((days) => reportWindow(now, days, zones.site).start);
+    const rollingQueries = rollingStarts.flatMap((start) => [q.repeats(start), q.published(start)]);
+    const [history, byPriorityCounts, reviewTickets, rollingCounts] = await explainRefusals(
       jira,
-      chains.map((c) => c[0] ?? '').filter((k) => k && !facts.some((i) => i.key === k)),
-    ),
-    missingActionTickets(jira, q.tickets, inWindow),
-  ]);
-  return {
-    filters,
-    window,
-    services: [...new Set(facts.map((i) => i.index.service).filter(Boolean))].sort(),
-    details: {
+      projectKey,
+      Promise.all([
+        // Every post-mortem of the span, from the history kept in app storage (report-history.ts).
+        postmortemHistory(jira, kvs, projectKey, spanStart, now, zones.user, liveBudget),
+        priorityCounts(jira, q, w, site.dropping, outcomes),
+        searchAll(jira, q.review(lastReviewAt), {
+          fields: TICKET_FIELDS,
+          properties: [ACTION_PROPERTY],
+          maxResults: REVIEW_LIMIT + 1,
+          limit: REVIEW_LIMIT + 1,
+        }),
+        // Six counts in the first round: a first view has them whatever the history holds.
+        countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
+      ]),
+    );
+    // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
+    const facts = incidentFacts(history.issues).filter(
+      (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
+    );
+    const n = (jql: string) => ({ jql, count: rollingCounts.get(jql) ?? 0 });
+    const rolling = ([30, 90, 180] as const).map((days, i) => {
+      const start = rollingStarts[i] ?? w.start;
+      return { days, rate: ratio(n(q.repeats(start)), n(q.published(start))) };
+    });
+    const byPriority = byPriorityCounts.map((p) => ({ priority: p.priority, completion: ratio(p.done, p.all) }));
+    const views = reviewTickets
+      .slice(0, reviewLimit)
+      .map((t) => toTicketView(t, window.today, config?.sprintFieldId ?? null))
+      .filter((t): t is TicketView => t !== null);
+    const review = groupForReview(views, outcomes, '', lastReviewAt, q.review(lastReviewAt));
+    const common = {
       byPriority,
       rolling,
-      trend: monthlyTrend(facts, now, zones.site),
       trendFrom: `${months[0] ?? ''}-01`,
       patternsJql: q.patterns(spanStart),
       patternsFrom: window.from,
       patternsTo: window.today,
-      categories: byCategory(inWindow),
-      services: byService(inWindow),
-      chains,
-      deadKeys,
-      themes: recurringThemes(inWindow),
-      parkingIdeas: recurringIdeas(inWindow),
-      missingTickets,
       reviewLimit,
       reviewTruncated: reviewTickets.length > reviewLimit,
-      review: groupForReview(views, outcomes, '', lastReviewAt, q.review(lastReviewAt)),
-    },
-  };
+      review,
+      history: { ready: history.ready, total: history.total, complete: history.complete },
+    };
+    if (!history.complete) {
+      // Not every month is in the history yet: no trend or pattern rather than one computed from part of the year.
+      return {
+        filters,
+        window,
+        services: [],
+        details: {
+          ...common,
+          trend: [],
+          categories: [],
+          services: [],
+          chains: [],
+          deadKeys: [],
+          themes: [],
+          parkingIdeas: [],
+          missingTickets: [],
+        },
+      };
+    }
+    const inWindow = facts.filter((i) => i.created >= w.start);
+    const chains = repeatChains(facts);
+    const [deadKeys, missingTickets] = await Promise.all([
+      deadIncidents(
+        jira,
+        projectKey,
+        chains.map((c) => c[0] ?? '').filter((k) => k && !facts.some((i) => i.key === k)),
+      ),
+      // Checked when each month of the history was built, and now for the incidents saved since.
+      Promise.resolve(
+        history.missing
+          .filter((x) => inWindow.some((i) => i.key === x.incident))
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      ),
+    ]);
+    return {
+      filters,
+      window,
+      services: [...new Set(facts.map((i) => i.index.service).filter(Boolean))].sort(),
+      details: {
+        ...common,
+        trend: monthlyTrend(facts, now, zones.site),
+        categories: byCategory(inWindow),
+        services: byService(inWindow),
+        chains,
+        deadKeys,
+        themes: recurringThemes(inWindow),
+        parkingIdeas: recurringIdeas(inWindow),
+        missingTickets,
+      },
+    };
+  });
+}
+
+/** The filters as JQL applies them to the indexed values (`=` on a string property ignores case). */
+function matches(index: { service?: string; category?: string }, f: ReportFilters): boolean {
+  const eq = (a: string | undefined, b: string | null) => b === null || (a ?? '').toLowerCase() === b.toLowerCase();
+  return eq(index.service, f.service) && eq(index.category, f.category);
 }
 
 /** Chain starts outside the patterns' months: older incidents are fine, deleted or moved ones are named as such. */
-async function deadIncidents(jira: JiraTransport, keys: string[]): Promise<string[]> {
-  const found = await mapLimit([...new Set(keys)], REPORT_CONCURRENCY, async (key) => {
-    try {
-      const issue = await getIssue(jira, key, { fields: ['id'] });
-      return issue.key === key ? null : key; // Jira answers a moved issue under its new key
-    } catch (e) {
-      if (e instanceof JiraError && e.status === 404) return key;
-      throw e;
-    }
-  });
-  return found.filter((k): k is string => k !== null).sort();
-}
-
-/** Action items of the window's post-mortems whose ticket is no longer among the project's action tickets. */
-async function missingActionTickets(
-  jira: JiraTransport,
-  ticketsJql: string,
-  incidents: { key: string; index: { actionKeys: string[] } }[],
-): Promise<{ key: string; incident: string }[]> {
-  const expected = incidents.flatMap((i) => i.index.actionKeys.map((key) => ({ key, incident: i.key })));
-  if (expected.length === 0) return [];
-  const withTickets = [...new Set(expected.map((e) => e.incident))];
-  const present = new Set<string>();
-  for (let i = 0; i < withTickets.length; i += 200) {
-    const chunk = withTickets.slice(i, i + 200).map(quote);
-    const found = await searchAll(
-      jira,
-      `${ticketsJql} AND issue.property[${ACTION_PROPERTY}].incident IN (${chunk.join(', ')})`,
-      { fields: ['id'], maxResults: 5000 },
-    );
-    for (const t of found) present.add(t.key);
-  }
-  return expected.filter((e) => !present.has(e.key)).sort((a, b) => a.key.localeCompare(b.key));
+async function deadIncidents(jira: JiraTransport, projectKey: string, keys: string[]): Promise<string[]> {
+  const wanted = [...new Set(keys)];
+  // A moved incident is found under its new key (or not in this project); a deleted one is named in Jira's 400.
+  const found = new Set(
+    (await searchByKeys(jira, `project = ${quote(projectKey)}`, wanted, { fields: ['id'] })).map((i) => i.key),
+  );
+  return wanted.filter((k) => !found.has(k)).sort();
 }

@@ -1,4 +1,4 @@
-import { actionFigures, FIGURE_DEFINITIONS, reportWindow, type ActionFigures } from '../domain/report-definitions';
+import { FIGURE_DEFINITIONS, reportWindow } from '../domain/report-definitions';
 import { reportJql, type ReportJql } from '../domain/report-jql';
 import { ratio } from '../domain/report-math';
 import { approximateCount, searchAll } from '../jira/search';
@@ -7,8 +7,10 @@ import type { JqlCount, ReportFilters, ReportHeadlineAnswer, WindowInfo } from '
 import type { KeyValueStore } from '../storage/kvs';
 import { countAll } from './concurrency';
 import { explainRefusals, requireIncidentProject } from './project-access';
-import { readIndexLag, searchTicketFacts } from './report-facts';
-import { reportZones, type ReportZones } from './report-zones';
+import { readIndexLag } from './report-facts';
+import { withSiteFacts } from './report-site';
+import { ticketCounts } from './report-tickets';
+import type { ReportZones } from './report-zones';
 import { readOutcomes } from './review';
 import { projectSettings } from './settings';
 
@@ -37,67 +39,51 @@ export async function reportScope(
   };
 }
 
-/** The figures of the window's action tickets, each with a JQL that counts exactly its tickets. */
-export function actionCounts(q: ReportJql, a: ActionFigures) {
-  const c = (keys: string[], jql: string): JqlCount => ({ count: keys.length, jql });
-  const d = a.dropped;
-  const states = {
-    done: c(a.done, q.done(d)),
-    openNotDue: c(a.openNotDue, q.openNotDue(d)),
-    overdue: c(a.overdue, q.overdue(d)),
-    noDueDate: c(a.noDueDate, q.noDueDate(d)),
-    dropped: c(a.dropped, q.dropped(d)),
-  };
-  return {
-    states,
-    all: c(a.all, q.actions),
-    onTime: c(a.onTime, q.onTime(d, a.flagMissingOnTime, a.flagWrongOnTime)),
-    onTimeBase: c(a.onTimeBase, q.onTimeBase(d)),
-  };
-}
-
-/** The headline figures: a handful of counts plus one search of the window's action tickets. */
+/** The headline figures: one round of counts (plus a few small searches), whatever the number of incidents. */
 export async function reportHeadline(
   jira: JiraTransport,
   kvs: KeyValueStore,
   projectKey: string,
   filters: ReportFilters,
   now: number,
+  accountId?: string,
 ): Promise<ReportHeadlineAnswer> {
-  const [project, zones, settings, outcomes, indexLag] = await Promise.all([
+  const outcomes = readOutcomes(kvs, projectKey);
+  const [project, settings, indexLag, figures] = await Promise.all([
     requireIncidentProject(jira, projectKey),
-    reportZones(jira),
     projectSettings(kvs, projectKey),
-    readOutcomes(kvs, projectKey),
     readIndexLag(kvs, projectKey),
+    withSiteFacts(jira, kvs, accountId, async (site) => {
+      const scope = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, site.zones));
+      const w = reportWindow(now, filters.windowDays, site.zones.site);
+      const q = scope.q;
+      const queries = [q.incidents, q.unpublished, q.published(), q.repeats(), q.repeatsWhileOpen];
+      const [counts, tickets] = await explainRefusals(
+        jira,
+        projectKey,
+        Promise.all([
+          countAll(queries, queries.length, (j) => approximateCount(jira, j)),
+          ticketCounts(jira, q, w, site.dropping, await outcomes),
+        ]),
+      );
+      return { q, window: scope.window, counts, tickets };
+    }),
   ]);
-  const { q, window } = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, zones));
-  const w = reportWindow(now, filters.windowDays, zones.site);
-  const queries = [q.incidents, q.unpublished, q.published(), q.repeats(), q.repeatsWhileOpen];
-  const [counts, tickets] = await explainRefusals(
-    jira,
-    projectKey,
-    Promise.all([
-      countAll(queries, REPORT_CONCURRENCY, (j) => approximateCount(jira, j)),
-      searchTicketFacts(jira, q.actions, outcomes),
-    ]),
-  );
+  const { q, window, counts, tickets } = figures;
   const n = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });
-  const a = actionFigures(tickets, w);
-  const ac = actionCounts(q, a);
   return {
     project: { key: project.key, name: project.name },
     filters,
     headline: {
       incidents: n(q.incidents),
       unpublished: n(q.unpublished),
-      completion: ratio(ac.states.done, ac.all),
-      onTime: ratio(ac.onTime, ac.onTimeBase),
+      completion: ratio(tickets.states.done, tickets.all),
+      onTime: ratio(tickets.onTime, tickets.onTimeBase),
       repeatRate: ratio(n(q.repeats()), n(q.published())),
       repeatsWhileOpen: n(q.repeatsWhileOpen),
-      overdue: ac.states.overdue,
-      actions: ac.states,
-      unjudged: a.unjudged,
+      overdue: tickets.states.overdue,
+      actions: tickets.states,
+      unjudged: tickets.unjudged,
     },
     categories: settings.categories,
     generatedAt: new Date(now).toISOString(),

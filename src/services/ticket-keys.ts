@@ -3,7 +3,7 @@ import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
 import { readStoredPostMortem } from './postmortem-save';
-import { claimVersion, writeDocument, writeIndex } from './postmortem-write';
+import { claimVersion, writeDocument } from './postmortem-write';
 
 /**
  * Records created ticket keys on the post-mortem, as a normal versioned save (a lease on the next version),
@@ -16,11 +16,15 @@ export async function recordTicketKeys(
   issueKey: string,
   keys: Map<string, string>,
   now: number,
+  /** The post-mortem as read when the tickets were started: the version lease says whether it is still current. */
+  read?: Pick<Awaited<ReturnType<typeof readStoredPostMortem>>, 'issue' | 'stored'>,
 ): Promise<string | null> {
   const later = (why: string) =>
     `The tickets exist and are linked, but their keys are not yet recorded on the post-mortem (${why}). They are filled in with the next save.`;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { issue, stored } = await readStoredPostMortem(jira, issueKey);
+    // Every write of the document reserves its version first, so a read that is out of date loses the
+    // reservation below and the next attempt reads again.
+    const { issue, stored } = attempt === 0 && read ? read : await readStoredPostMortem(jira, issueKey);
     if (!stored) return null;
     const doc = {
       ...stored.doc,
@@ -38,14 +42,10 @@ export async function recordTicketKeys(
     const claim = await claimVersion(jira, kvs, { id: issue.id, key: issueKey }, next.version, 'tickets', now);
     if ('held' in claim) continue; // someone is saving: read again
     try {
+      // The index travels with the document; if it did not land, the next save writes it again.
       await writeDocument(jira, kvs, issueKey, next, claim.lease);
     } catch (e) {
       return later(e instanceof AppFailure || e instanceof Error ? e.message : 'Jira did not answer');
-    }
-    try {
-      await writeIndex(jira, issueKey, next);
-    } catch {
-      // The panel shows that the report lags; the next save writes the index again.
     }
     return null;
   }

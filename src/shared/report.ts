@@ -104,6 +104,11 @@ export interface ReportDetails {
   themes: { phrase: string; count: number }[];
   parkingIdeas: { idea: string; count: number }[];
   review: ReviewData;
+  /**
+   * The post-mortem history behind the trend and patterns, in calendar months (report-history.ts). Until every month
+   * is ready (a first view of a large project), trend and patterns are left empty and the page says how far it got.
+   */
+  history: { ready: number; total: number; complete: boolean };
 }
 
 export interface ReportHeadlineAnswer {

@@ -105,9 +105,9 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
   });
 
   for (const step of [
-    { name: 'the create', match: '^POST /rest/api/3/issue$' },
+    { name: 'the create', match: '^POST /rest/api/3/issue/bulk$' },
     { name: 'the link', match: '^POST /rest/api/3/issueLink$', excludes: ['issuelinks'] },
-    { name: 'the ticket keys on the post-mortem', match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortem$' },
+    { name: 'the ticket keys on the post-mortem', match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+$' },
   ]) {
     it(`a 500 after ${step.name} was written, then a retry: no duplicate, nothing missing`, async () => {
       // The link travels with the create unless the create screen lacks the links field.
@@ -152,7 +152,7 @@ describe('Rule 2: action items become tickets in the next sprint', () => {
 
   it('a 429 storm on create leaves nothing half-done; the next click completes', async () => {
     const key = await incidentWithActions();
-    jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue$', status: 429, times: 8, when: 'before' });
+    jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue/bulk$', status: 429, times: 8, when: 'before' });
     const first = await r['actions/create']({ requestId: rid() }, ctx(key));
     assert.ok(first.ok);
     assert.ok(

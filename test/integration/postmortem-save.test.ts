@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
 import { IndexRecordSchema, StoredPostMortemSchema } from '../../src/shared/postmortem';
 import { filledPostMortem, newIncident } from '../support/incidents';
-import { linkSentences, startTestJira, type TestJira } from '../support/jira';
+import { linkSentences, raw, startTestJira, type TestJira } from '../support/jira';
 
 let jira: TestJira;
 let r: ResolverMap;
@@ -193,6 +193,15 @@ describe('saving the post-mortem', () => {
 describe('an interrupted save', () => {
   it('keeps the document when the indexed facts fail to write, says so, and heals on the next save', async () => {
     const key = await newIncident(jira);
+    // The index travels with the document; it can still go missing (deleted over REST, written by an older
+    // version of the app). Then the next save writes it on its own, and that write fails.
+    const first = await r['panel/save'](
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+      ctx(key),
+    );
+    assert.ok(first.ok, JSON.stringify(first));
+    const del = await raw(jira.emulator, 'DELETE', `/rest/api/3/issue/${key}/properties/postmortemIndex`);
+    assert.equal(del.status, 204);
     jira.emulator.knobs.faults.push({
       match: '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortemIndex$',
       status: 503,
@@ -200,9 +209,10 @@ describe('an interrupted save', () => {
       when: 'before',
     });
     const res = await r['panel/save'](
-      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+      { doc: filledPostMortem(1), baseVersion: 1, syncSummary: false, summaryLoaded: '' },
       ctx(key),
     );
+    assert.equal(jira.emulator.knobs.faults[0]?.times, 0, 'the fault fired');
     jira.emulator.knobs.faults = [];
     assert.ok(res.ok, JSON.stringify(res));
     assert.match(res.data.warning ?? '', /Save again/);

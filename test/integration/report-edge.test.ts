@@ -182,6 +182,14 @@ before(async () => {
   k.bare = await incident('2028-03-02T09:00:00Z');
   k.lag = await incident('2028-03-03T09:00:00Z');
   await save(k.lag, { ...doc({ service: 'search' }), status: 'in-review' });
+  const staleIndex = structuredClone(store().issuesByKey.get(k.lag)?.properties.postmortemIndex);
+  await save(k.lag, doc({ service: 'search' }));
+  // The index travels with the document; here it is lost (as an older version of the app, writing it apart,
+  // could leave it), and the next save's attempt to write it again fails.
+  const lagging = store().issuesByKey.get(k.lag);
+  assert.ok(lagging && staleIndex);
+  lagging.properties.postmortemIndex = staleIndex;
+  store().putIssue(lagging);
   emulator.knobs.faults.push({ match: 'PUT .*/properties/postmortemIndex', status: 500, times: 10, when: 'before' });
   const lagged = await save(k.lag, doc({ service: 'search' }));
   emulator.knobs.faults = [];

@@ -33,7 +33,8 @@ const save = (key: string, baseVersion: number, lessons = 'L', who = 'acc-bob') 
   doc.lessons = lessons;
   return r['panel/save']({ doc, baseVersion, syncSummary: false, summaryLoaded: '' }, ctx(key, who));
 };
-const DOC_PUT = '^PUT /rest/api/3/issue/[A-Z]+-\\d+/properties/postmortem$';
+/** The write that carries the post-mortem (an edit of the incident setting the document and its index). */
+const DOC_PUT = '^PUT /rest/api/3/issue/[A-Z]+-\\d+$';
 
 describe('a fault on the post-mortem write never locks the post-mortem', () => {
   for (const status of [500, 503]) {

@@ -40,26 +40,23 @@ function assertBoundById(key: string) {
 describe('ticket reservations are keyed by action item id', () => {
   it('removing a refused ticketless item shifts nothing: no duplicate, no ticket bound to the wrong item', async () => {
     const key = await newIncident(jira);
-    assert.ok(
-      (
-        await r['panel/save'](
-          { doc: filledPostMortem(3), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
-          ctx(key),
-        )
-      ).ok,
-    );
-    // Jira refuses the first item's ticket; the other two are created.
-    jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue$', status: 400, times: 1, when: 'before' });
+    // Jira refuses the first item's ticket (its owner cannot be assigned issues); the other two are created.
+    const doc = filledPostMortem(3);
+    doc.actionItems[0] = { ...doc.actionItems[0]!, ownerAccountId: 'acc-dave' };
+    assert.ok((await r['panel/save']({ doc, baseVersion: 0, syncSummary: false, summaryLoaded: '' }, ctx(key))).ok);
     const first = await r['actions/create']({ requestId: rid() }, ctx(key));
     assert.ok(first.ok, JSON.stringify(first));
     assert.deepEqual(
       first.data.items.map((i) => i.state),
       ['failed', 'created', 'created'],
     );
-    const doc = stored(key).doc;
-    doc.actionItems = doc.actionItems.filter((a) => a.id !== 'a1');
+    // The person is told which item was refused, and why, in Jira's words.
+    assert.equal(first.data.items[0]?.itemId, 'a1');
+    assert.match(first.data.items[0]?.message ?? '', /cannot be assigned issues/);
+    const kept = stored(key).doc;
+    kept.actionItems = kept.actionItems.filter((a) => a.id !== 'a1');
     const saved = await r['panel/save'](
-      { doc, baseVersion: stored(key).version, syncSummary: false, summaryLoaded: '' },
+      { doc: kept, baseVersion: stored(key).version, syncSummary: false, summaryLoaded: '' },
       ctx(key),
     );
     assert.ok(saved.ok, JSON.stringify(saved));
@@ -152,7 +149,7 @@ describe('a lost create answer under KVS latency and search lag never makes a fo
         ).ok,
       );
       jira.emulator.knobs.indexLagMs = 3_600_000; // search sees none of the new tickets unless reconciled
-      jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue$', status: 500, times: 1, when: 'after' });
+      jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue/bulk$', status: 500, times: 1, when: 'after' });
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           rr['actions/create']({ requestId: `r${round}-${i}-lost` }, ctx(key, i % 2 ? 'acc-bob' : 'acc-carol')),

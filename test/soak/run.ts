@@ -41,7 +41,7 @@ async function concurrency() {
       ctx(key),
     );
     if (!saved.ok) throw new Error(JSON.stringify(saved));
-    jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue$', status: 500, times: 1, when: 'after' });
+    jira.emulator.knobs.faults.push({ match: '^POST /rest/api/3/issue/bulk$', status: 500, times: 1, when: 'after' });
     const answers = await Promise.all(
       Array.from({ length: CLICKS }, (_, i) =>
         r['actions/create']({ requestId: `soak-${n}-${i}` }, ctx(key, i % 2 ? 'acc-bob' : 'acc-carol')),

@@ -90,17 +90,16 @@ interface Step {
     check: () => Promise<string | null> | string | null;
   }>;
 }
+// The document, its index and the summary are one write (an edit of the incident setting both properties).
 const SAVE_STEPS: [string, (key: string) => string][] = [
-  ['document', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortem$`],
-  ['index', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortemIndex$`],
-  ['summary', (k) => `^PUT /rest/api/3/issue/${k}$`],
+  ['document, index and summary', (k) => `^PUT /rest/api/3/issue/${k}$`],
   ['repeat link', () => '^POST /rest/api/3/issueLink$'],
 ];
 const TICKET_STEPS: [string, (key: string) => string, 'issuelinks' | 'sprint' | null][] = [
-  ['create', () => '^POST /rest/api/3/issue$', null],
+  ['create', () => '^POST /rest/api/3/issue/bulk$', null],
   ['link', () => '^POST /rest/api/3/issueLink$', 'issuelinks'],
   ['sprint move', () => '^POST /rest/agile/1.0/sprint/\\d+/issue$', 'sprint'],
-  ['ticket keys', (k) => `^PUT /rest/api/3/issue/${k}/properties/postmortem$`, null],
+  ['ticket keys', (k) => `^PUT /rest/api/3/issue/${k}$`, null],
 ];
 
 const issue = (w: World, key: string) => w.jira.emulator.store.issuesByKey.get(key);

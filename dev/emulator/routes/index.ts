@@ -5,6 +5,7 @@ import { configRoutes } from './config';
 import { issueRoutes } from './issues';
 import { linkRoutes } from './links';
 import { propertyRoutes } from './properties';
+import { resolutionRoutes } from './resolutions';
 import { searchRoutes } from './search';
 import type { RouteTable } from './types';
 
@@ -17,6 +18,7 @@ export const routes: RouteTable = {
   ...agileRoutes,
   ...boardRankingRoutes,
   ...serverInfoRoutes,
+  ...resolutionRoutes,
 };
 
 /** Answers Jira gives outside the spec's documented responses (the spec still lists the removed search). */

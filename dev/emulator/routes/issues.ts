@@ -5,6 +5,7 @@ import { jiraTime, type IssueRec } from '../state/model';
 import type { JiraStore } from '../state/store';
 import { resolutionOf, transitionsFrom } from '../workflow';
 import { applyFields, throwIfErrors } from './issue-fields';
+import { propertyEntry } from './properties';
 import { noContent, obj, ok, str, type RouteTable } from './types';
 
 const list = (v: string | null): string[] =>
@@ -16,67 +17,28 @@ const list = (v: string | null): string[] =>
     : [];
 
 export const issueRoutes: RouteTable = {
-  'POST /rest/api/3/issue': ({ store, caller, body, now, base }) => {
-    const b = obj(body);
-    const fields = obj(b.fields);
-    const pref = obj(fields.project);
-    const project = store.projectByKeyOrId(str(pref.id) ?? str(pref.key) ?? '');
-    if (!project || !can(caller, project, 'BROWSE'))
-      throw new HttpError(400, [], { project: 'Specify a valid project ID or key' });
-    if (!can(caller, project, 'CREATE')) throw forbidden(`create issues in project ${project.key}`);
-    const tref = obj(fields.issuetype);
-    const type = [...store.issueTypes.values()].find(
-      (t) =>
-        (t.id === str(tref.id) || t.name === str(tref.name)) &&
-        (!project.issueTypeIds || project.issueTypeIds.includes(t.id)),
-    );
-    if (!type) throw new HttpError(400, [], { issuetype: 'Specify a valid issue type' });
-    const id = store.nextId('issue', 10000);
-    const seq = store.nextId(`issue-seq:${project.id}`, 1);
-    const at = jiraTime(now);
-    const issue: IssueRec = {
-      id,
-      key: `${project.key}-${seq}`,
-      projectId: project.id,
-      issueTypeId: type.id,
-      summary: '',
-      description: null,
-      statusId: '10000',
-      priorityId: '3',
-      assigneeId: null,
-      reporterId: caller.isApp ? null : caller.user.accountId,
-      labels: [],
-      created: at,
-      updated: at,
-      resolutiondate: null,
-      duedate: null,
-      sprintIds: [],
-      properties: {},
-      comments: [],
-      changelog: [],
-    };
-    const errors: Record<string, string> = {};
-    if (fields.summary === undefined) errors.summary = 'You must specify a summary of the issue.';
-    for (const id of project.createScreenExcludes ?? []) {
-      if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
-    }
-    // The links field can be missing from a create screen too: then update.issuelinks is refused the same way.
-    if (Array.isArray(obj(b.update).issuelinks) && project.createScreenExcludes?.includes('issuelinks'))
-      errors.issuelinks = "Field 'issuelinks' cannot be set. It is not on the appropriate screen, or unknown.";
-    throwIfErrors(errors);
-    applyFields(store, issue, fields, errors);
-    throwIfErrors(errors);
-    for (const p of Array.isArray(b.properties) ? b.properties : []) {
-      const po = obj(p);
-      const key = str(po.key);
-      if (key) issue.properties[key] = po.value;
-    }
-    const links = createLinks(store, caller, issue, obj(b.update).issuelinks);
-    store.batch(() => {
-      store.putIssue(issue);
-      for (const l of links) store.putLink({ id: String(store.nextId('link', 10000)), ...l });
+  'POST /rest/api/3/issue': ({ store, caller, body, now, base }) => ok(createOne(store, caller, body, now, base), 201),
+
+  /**
+   * Up to 50 creates in one request (spec: createIssues). Each element is created or refused on its own: 201 with
+   * the created issues (in request order) and an error per refused element (failedElementNumber), 400 when every
+   * element was refused.
+   */
+  'POST /rest/api/3/issue/bulk': ({ store, caller, body, now, base }) => {
+    const updates = obj(body).issueUpdates;
+    if (!Array.isArray(updates)) throw new HttpError(400, ['issueUpdates must be a list of issues to create.']);
+    if (updates.length > 50) throw new HttpError(400, ['You can create at most 50 issues in one request.']);
+    const issues: ReturnType<typeof createOne>[] = [];
+    const errors: { status: number; elementErrors: object; failedElementNumber: number }[] = [];
+    updates.forEach((u, i) => {
+      try {
+        issues.push(createOne(store, caller, u, now, base));
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        errors.push({ status: e.status, elementErrors: e.body(), failedElementNumber: i });
+      }
     });
-    return ok({ id: String(id), key: issue.key, self: `${base}/rest/api/3/issue/${id}` }, 201);
+    return ok({ issues, errors }, issues.length === 0 && errors.length > 0 ? 400 : 201);
   },
 
   'GET /rest/api/3/issue/{issueIdOrKey}': ({ store, caller, params, query, render }) => {
@@ -89,9 +51,20 @@ export const issueRoutes: RouteTable = {
     const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
     const next = structuredClone(issue);
     const errors: Record<string, string> = {};
-    applyFields(store, next, obj(obj(body).fields), errors);
+    const fields = obj(obj(body).fields);
+    for (const id of store.projects.get(issue.projectId)?.editScreenExcludes ?? [])
+      if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
     throwIfErrors(errors);
-    next.updated = jiraTime(now);
+    applyFields(store, next, fields, errors);
+    throwIfErrors(errors);
+    // Spec (editIssue): "Issue properties may be updated as part of the edit": checked like PUT .../properties/{key},
+    // all or nothing with the fields.
+    const properties = obj(body).properties;
+    for (const p of Array.isArray(properties) ? properties : []) {
+      const { key, value } = propertyEntry(obj(p));
+      next.properties[key] = value;
+    }
+    if (Object.keys(fields).length > 0) next.updated = jiraTime(now);
     store.putIssue(next);
     return noContent();
   },
@@ -214,4 +187,68 @@ function createLinks(store: JiraStore, caller: Caller, issue: IssueRec, raw: unk
     });
   }
   return out;
+}
+
+/** One create (POST /rest/api/3/issue, or one element of a bulk create): the created issue's id, key and self. */
+function createOne(store: JiraStore, caller: Caller, body: unknown, now: number, base: string) {
+  const b = obj(body);
+  const fields = obj(b.fields);
+  const pref = obj(fields.project);
+  const project = store.projectByKeyOrId(str(pref.id) ?? str(pref.key) ?? '');
+  if (!project || !can(caller, project, 'BROWSE'))
+    throw new HttpError(400, [], { project: 'Specify a valid project ID or key' });
+  if (!can(caller, project, 'CREATE')) throw forbidden(`create issues in project ${project.key}`);
+  const tref = obj(fields.issuetype);
+  const type = [...store.issueTypes.values()].find(
+    (t) =>
+      (t.id === str(tref.id) || t.name === str(tref.name)) &&
+      (!project.issueTypeIds || project.issueTypeIds.includes(t.id)),
+  );
+  if (!type) throw new HttpError(400, [], { issuetype: 'Specify a valid issue type' });
+  const id = store.nextId('issue', 10000);
+  const seq = store.nextId(`issue-seq:${project.id}`, 1);
+  const at = jiraTime(now);
+  const issue: IssueRec = {
+    id,
+    key: `${project.key}-${seq}`,
+    projectId: project.id,
+    issueTypeId: type.id,
+    summary: '',
+    description: null,
+    statusId: '10000',
+    priorityId: '3',
+    assigneeId: null,
+    reporterId: caller.isApp ? null : caller.user.accountId,
+    labels: [],
+    created: at,
+    updated: at,
+    resolutiondate: null,
+    duedate: null,
+    sprintIds: [],
+    properties: {},
+    comments: [],
+    changelog: [],
+  };
+  const errors: Record<string, string> = {};
+  if (fields.summary === undefined) errors.summary = 'You must specify a summary of the issue.';
+  for (const id of project.createScreenExcludes ?? []) {
+    if (id in fields) errors[id] = `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  }
+  // The links field can be missing from a create screen too: then update.issuelinks is refused the same way.
+  if (Array.isArray(obj(b.update).issuelinks) && project.createScreenExcludes?.includes('issuelinks'))
+    errors.issuelinks = "Field 'issuelinks' cannot be set. It is not on the appropriate screen, or unknown.";
+  throwIfErrors(errors);
+  applyFields(store, issue, fields, errors);
+  throwIfErrors(errors);
+  for (const p of Array.isArray(b.properties) ? b.properties : []) {
+    const po = obj(p);
+    const key = str(po.key);
+    if (key) issue.properties[key] = po.value;
+  }
+  const links = createLinks(store, caller, issue, obj(b.update).issuelinks);
+  store.batch(() => {
+    store.putIssue(issue);
+    for (const l of links) store.putLink({ id: String(store.nextId('link', 10000)), ...l });
+  });
+  return { id: String(id), key: issue.key, self: `${base}/rest/api/3/issue/${id}` };
 }

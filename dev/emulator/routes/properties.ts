@@ -4,6 +4,19 @@ import { noContent, ok, type RouteTable } from './types';
 
 const LIMIT = 32_768;
 
+/** A property to set, checked as Jira checks it (key length, a value, at most 32,768 bytes of JSON). */
+export function propertyEntry(p: Record<string, unknown>): { key: string; value: unknown } {
+  const key = typeof p.key === 'string' ? p.key : '';
+  if (!key) throw new HttpError(400, ['The property key cannot be empty.']);
+  if (key.length > 255) throw new HttpError(400, ['The property key cannot be longer than 255 characters.']);
+  if (p.value === undefined) throw new HttpError(400, ['The property value must be a valid, non-empty JSON value.']);
+  // The limit is 32,768 BYTES of the UTF-8 JSON, not characters (developer.atlassian.com/cloud/jira/platform/
+  // jira-entity-properties/: "The maximum length of the value is 32768 bytes").
+  const size = Buffer.byteLength(JSON.stringify(p.value), 'utf8');
+  if (size > LIMIT) throw new HttpError(400, [`The property value is ${size} bytes; the maximum is ${LIMIT} bytes.`]);
+  return { key, value: p.value };
+}
+
 export const propertyRoutes: RouteTable = {
   'GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': ({ store, caller, params }) => {
     const issue = visibleIssue(store, caller, params.issueIdOrKey ?? '');
@@ -14,13 +27,7 @@ export const propertyRoutes: RouteTable = {
 
   'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': ({ store, caller, params, body }) => {
     const issue = editableIssue(store, caller, params.issueIdOrKey ?? '');
-    const key = params.propertyKey ?? '';
-    if (key.length > 255) throw new HttpError(400, ['The property key cannot be longer than 255 characters.']);
-    if (body === undefined) throw new HttpError(400, ['The property value must be a valid, non-empty JSON value.']);
-    // The limit is 32,768 BYTES of the UTF-8 JSON, not characters (developer.atlassian.com/cloud/jira/platform/
-    // jira-entity-properties/: "The maximum length of the value is 32768 bytes").
-    const size = Buffer.byteLength(JSON.stringify(body), 'utf8');
-    if (size > LIMIT) throw new HttpError(400, [`The property value is ${size} bytes; the maximum is ${LIMIT} bytes.`]);
+    const { key } = propertyEntry({ key: params.propertyKey ?? '', value: body });
     const existed = key in issue.properties;
     issue.properties[key] = body;
     store.putIssue(issue);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../http-error';
+import { candidates } from '../jql/candidates';
 import { compileJql } from '../jql/evaluate';
 import { JqlError } from '../jql/errors';
 import { can } from '../permissions';
@@ -20,7 +21,9 @@ function runJql(req: RouteRequest, jql: string, reconcile: number[] = []): Issue
   const hit = req.store.searchCache.get(key);
   if (hit && hit.version === req.store.version) return hit.issues;
   const issues = evaluateJql(req, jql, reconcile);
-  if (req.store.searchCache.size >= 100) req.store.searchCache.clear();
+  // Bounded by the issues held, not the number of queries: a view and a history build ask hundreds of queries.
+  const held = [...req.store.searchCache.values()].reduce((n, e) => n + e.issues.length, 0);
+  if (held + issues.length > 5_000_000) req.store.searchCache.clear();
   req.store.searchCache.set(key, { version: req.store.version, issues });
   return issues;
 }
@@ -54,10 +57,15 @@ function evaluateJql(req: RouteRequest, jql: string, reconcile: number[]): Issue
     ]);
   const reconciled = new Set(reconcile);
   const out: IssueRec[] = [];
-  for (const current of req.store.issues.values()) {
+  const where = compiled.where;
+  const consider = (current: IssueRec) => {
     const seen = req.store.indexed(current, reconciled);
-    if (seen && canBrowse(seen.projectId) && compiled.where(seen)) out.push(current);
-  }
+    if (seen && canBrowse(seen.projectId) && where(seen)) out.push(current);
+  };
+  // Only issues that can match (jql/candidates.ts); those still within the index lag are judged as search sees them.
+  const { issues, lagging } = candidates(req.store, compiled.narrow);
+  for (const current of issues) consider(current);
+  for (const current of lagging) consider(current);
   return out.sort(compiled.compare);
 }
 

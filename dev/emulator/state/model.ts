@@ -19,6 +19,8 @@ export interface ProjectRec {
   permissions: Record<string, ProjectPermission[]>;
   /** Fields missing from the create screen (Jira refuses them on create), e.g. the sprint field on some projects. */
   createScreenExcludes?: string[];
+  /** Fields missing from the edit screen (Jira refuses them on edit), e.g. a summary locked by a scheme. */
+  editScreenExcludes?: string[];
   /** The project's issue type scheme; absent means the site's default scheme (every type). */
   issueTypeIds?: string[];
 }

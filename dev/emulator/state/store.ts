@@ -67,8 +67,15 @@ export class JiraStore {
   /** Set from the cacheSearches knob. */
   cacheSearches = false;
   readonly searchCache = new Map<string, { version: number; issues: IssueRec[] }>();
+  /**
+   * With no file (':memory:', tests and the benchmark) nothing survives the process, so SQLite is skipped: only each
+   * issue's last saved JSON is kept, which the index lag reads back. Seeding 400,000 issues is then about twice as fast.
+   */
+  private readonly inMemory: boolean;
+  private readonly savedIssues = new Map<string, string>();
 
   constructor(file = ':memory:') {
+    this.inMemory = file === ':memory:';
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(
@@ -151,7 +158,7 @@ export class JiraStore {
   deleteLink(id: string) {
     this.version++;
     this.links.delete(id);
-    this.remove.run('link', id);
+    if (!this.inMemory) this.remove.run('link', id);
   }
 
   /** The issue as search sees it now: current, or its state before writes still within the index lag. */
@@ -163,6 +170,11 @@ export class JiraStore {
       return i;
     }
     return s.seen;
+  }
+
+  /** Issues with writes still within the index lag: search may see them as they were (candidates.ts scans them apart). */
+  staleIds(): number[] {
+    return [...this.stale.keys()];
   }
 
   /** Index every pending write now (what waiting out the lag does). */
@@ -179,8 +191,10 @@ export class JiraStore {
       return;
     }
     // Routes change issue records in place before saving them, so the state search last saw is the stored row.
-    const row = this.readIssue.get(String(id)) as { json: string } | undefined;
-    this.stale.set(id, { seen: row ? (JSON.parse(row.json) as IssueRec) : null, until: now + this.indexLag.ms() });
+    const json = this.inMemory
+      ? this.savedIssues.get(String(id))
+      : (this.readIssue.get(String(id)) as { json: string } | undefined)?.json;
+    this.stale.set(id, { seen: json ? (JSON.parse(json) as IssueRec) : null, until: now + this.indexLag.ms() });
   }
 
   projectByKeyOrId(keyOrId: string): ProjectRec | undefined {
@@ -203,7 +217,8 @@ export class JiraStore {
 
   private write(kind: Kind, id: string, value: unknown) {
     this.version++;
-    this.upsert.run(kind, id, JSON.stringify(value));
+    if (!this.inMemory) this.upsert.run(kind, id, JSON.stringify(value));
+    else if (kind === 'issue') this.savedIssues.set(id, JSON.stringify(value));
   }
 
   private load() {

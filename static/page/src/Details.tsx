@@ -23,6 +23,15 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
   const reviewCount = d.review.doneSinceLastReview.length + d.review.inProgress.length + d.review.notStarted.length;
   return (
     <div data-testid="details">
+      {!d.history.complete && (
+        <SectionMessage appearance="information" title="History being prepared">
+          <p data-testid="history-status">
+            History being prepared: {d.history.ready} of {d.history.total} months ready. The monthly trend and the
+            patterns below appear when every month is ready (usually within minutes); the figures above and the
+            completion by priority are complete now.
+          </p>
+        </SectionMessage>
+      )}
       <section style={block} aria-label="Repeat incident rate by month">
         <Heading size="medium">Repeat incident rate by month</Heading>
         <p style={scopeStyle} data-testid="trend-scope">
