@@ -63,7 +63,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['dev/harness/bridge-client.js'],
+    // Browser scripts of the harness, served as they are (the bridge stand-in and the host page's flags).
+    files: ['dev/harness/bridge-client.js', 'dev/harness/host-flags.js'],
     languageOptions: {
       globals: {
         window: 'readonly',
@@ -71,6 +72,8 @@ export default tseslint.config(
         fetch: 'readonly',
         URLSearchParams: 'readonly',
         Promise: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
       },
     },
   },

@@ -26,6 +26,9 @@ export async function buildUi(): Promise<void> {
         chunkSizeWarningLimit: 2000,
         target: 'es2020',
         modulePreload: { polyfill: false },
+        // One stylesheet, linked by index.html: the CSS of lazily loaded chunks (the panel's form, the page's
+        // settings) was split into files that this Vite build never links, so those controls rendered unstyled.
+        cssCodeSplit: false,
       },
     });
     console.log(`built static/${resource}/build`);

@@ -1,7 +1,8 @@
 /*
  * Local stand-in for the host side of @forge/bridge (Jira provides window.__bridge in production).
  * It is loaded before the app's bundle, so the bundle runs exactly as Forge serves it. It relies on the
- * bridge's internal contract: callBridge('invoke' | 'getContext' | 'enableTheming' | 'open' | 'navigate', payload).
+ * bridge's internal contract: callBridge('invoke' | 'getContext' | 'enableTheming' | 'navigate' | 'showFlag' |
+ * 'closeFlag', payload).
  */
 (function () {
   var params = new URLSearchParams(window.location.search);
@@ -30,6 +31,21 @@
     if (sameTab) window.top.location.href = target;
     else window.open(target, '_blank');
   }
+  /*
+   * showFlag/closeFlag: Jira shows the flag in its own page, outside the app's iframe. Here the host page does it
+   * (dev/harness/host-flags.js): only plain data crosses, so flag actions (functions) are not passed on.
+   */
+  function toHost(kind, payload) {
+    if (window.parent === window) return false;
+    var p = payload || {};
+    var flag = { id: String(p.id) };
+    ['title', 'description', 'type', 'appearance'].forEach(function (k) {
+      if (typeof p[k] === 'string') flag[k] = p[k];
+    });
+    flag.isAutoDismiss = p.isAutoDismiss === true;
+    window.parent.postMessage({ source: 'postmortem-loop-harness', kind: kind, flag: flag }, window.location.origin);
+    return true;
+  }
   window.__bridge = {
     callBridge: function (name, payload) {
       switch (name) {
@@ -55,6 +71,9 @@
           // router.open sends { url, type: 'new-tab' }; router.navigate sends type 'same-tab'.
           openUrl(payload, !payload || payload.type !== 'new-tab');
           return Promise.resolve();
+        case 'showFlag':
+        case 'closeFlag':
+          return Promise.resolve(toHost(name, payload));
         default:
           return Promise.resolve(undefined);
       }

@@ -21,12 +21,36 @@ iframe{width:100%;border:0;background:transparent}
 .card{background:${dark ? '#22272B' : '#FFFFFF'};border-radius:4px;padding:16px;margin-bottom:16px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid ${dark ? '#2C333A' : '#DFE1E6'}}
 a{color:${dark ? '#579DFF' : '#0C66E4'}}
-</style></head><body>
+${flagCss(dark)}
+</style><script src="/__harness/host-flags.js" defer></script></head><body>
 <header><a href="/?as=${esc(opts.as)}&theme=${esc(opts.theme)}">Local Jira (emulator)</a>
 <form method="get" action="${esc(opts.path)}" style="margin-left:auto;display:flex;gap:8px;align-items:center">
 <label>Acting as <select name="as" data-testid="user-switcher" onchange="this.form.submit()">${users}</select></label>
 <label>Theme <select name="theme" data-testid="theme-switcher" onchange="this.form.submit()"><option value="light"${dark ? '' : ' selected'}>Light</option><option value="dark"${dark ? ' selected' : ''}>Dark</option></select></label>
 </form></header><main>${opts.body}</main></body></html>`;
+}
+
+/** Jira's flags (dev/harness/host-flags.js), drawn like Atlaskit's: a raised card bottom left, bold when `appearance` is set. */
+function flagCss(dark: boolean): string {
+  const c = dark
+    ? { surface: '#282E33', text: '#B6C2CF', subtle: '#9FADBC', shadow: '0 8px 12px #0304045C, 0 0 1px #03040480' }
+    : { surface: '#FFFFFF', text: '#172B4D', subtle: '#44546F', shadow: '0 8px 12px #091E4226, 0 0 1px #091E424F' };
+  const icon = dark
+    ? { info: '#579DFF', success: '#4BCE97', warning: '#F5CD47', error: '#F87168' }
+    : { info: '#1D7AFC', success: '#22A06B', warning: '#E56910', error: '#C9372C' };
+  const bold = dark
+    ? { info: '#579DFF', success: '#4BCE97', warning: '#F5CD47', error: '#F87168' }
+    : { info: '#0C66E4', success: '#1F845A', warning: '#F5CD47', error: '#C9372C' };
+  const boldText = (t: keyof typeof bold) => (dark || t === 'warning' ? '#1D2125' : '#FFFFFF');
+  return `.harness-flags{position:fixed;left:80px;bottom:48px;z-index:600;width:400px;max-width:calc(100vw - 32px)}
+.harness-flags ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}
+.harness-flag{display:flex;gap:16px;align-items:flex-start;padding:16px;border-radius:6px;background:${c.surface};color:${c.text};box-shadow:${c.shadow};overflow-wrap:anywhere}
+.harness-flag-icon{flex:none;width:20px;height:20px;border-radius:50%;display:inline-flex;align-items:center;justify-content:center;font-size:13px;font-weight:700;color:${c.surface}}
+${(['info', 'success', 'warning', 'error'] as const).map((t) => `.harness-flag-icon.${t}{background:${icon[t]}}.harness-flag.bold[data-flag-type=${t}]{background:${bold[t]};color:${boldText(t)}}.harness-flag.bold[data-flag-type=${t}] .harness-flag-icon{background:${boldText(t)};color:${bold[t]}}`).join('\n')}
+.harness-flag-body{flex:1;min-width:0}.harness-flag-title{font-weight:600}.harness-flag-description{margin-top:8px;color:${c.subtle}}
+.harness-flag.bold .harness-flag-description{color:inherit}
+.harness-flag-close{flex:none;border:0;background:transparent;color:inherit;font-size:20px;line-height:20px;cursor:pointer;padding:0 4px;border-radius:3px}
+.harness-flag-close:focus-visible{outline:2px solid ${icon.info}}`;
 }
 
 /** The app's iframe; like Jira's iframe-resizer, it grows with the app's content. */

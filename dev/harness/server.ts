@@ -29,8 +29,15 @@ const InvokeBody = z.object({ functionKey: z.string(), payload: z.unknown(), con
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+export interface CspReportSeen {
+  directive: string;
+  blocked: string;
+  document: string;
+}
 export interface Harness {
   url: string;
+  /** The violation reports received since the last call (report-uri): the browser tests' third witness. */
+  takeCspReports(): CspReportSeen[];
   close(): Promise<void>;
 }
 
@@ -40,7 +47,9 @@ export interface Harness {
  */
 export async function startHarness(emulator: Emulator, platform: Platform, port = 0): Promise<Harness> {
   const resolvers: ResolverMap = buildResolvers(platform);
+  const reports: CspReportSeen[] = [];
   const bridgeJs = fs.readFileSync(path.join(__dirname, 'bridge-client.js'), 'utf8');
+  const hostFlagsJs = fs.readFileSync(path.join(__dirname, 'host-flags.js'), 'utf8');
 
   const server = http.createServer((req, res) => void serve(req, res));
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -57,8 +66,12 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
         res.writeHead(200, { 'Content-Type': 'text/javascript' });
         return res.end(bridgeJs);
       }
+      if (url.pathname === '/__harness/host-flags.js') {
+        res.writeHead(200, { 'Content-Type': 'text/javascript' });
+        return res.end(hostFlagsJs);
+      }
       if (url.pathname === '/__harness/invoke' && req.method === 'POST') return await invoke(req, res, resolvers);
-      if (url.pathname === '/__harness/csp-report' && req.method === 'POST') return await cspReport(req, res);
+      if (url.pathname === '/__harness/csp-report' && req.method === 'POST') return await cspReport(req, res, reports);
       if (url.pathname === '/')
         return html(hostPage({ title: 'Home', as, theme, path: '/', body: homeBody(emulator.store, as, theme) }));
       const issue = /^\/jira\/issue\/([A-Z][A-Z0-9_]+-\d+)$/.exec(url.pathname);
@@ -109,6 +122,7 @@ export async function startHarness(emulator: Emulator, platform: Platform, port 
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    takeCspReports: () => reports.splice(0, reports.length),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -172,11 +186,16 @@ async function searchBody(platform: Platform, as: string, jql: string): Promise<
 }
 
 /** Where the Custom UI pages' CSP reports go (report-uri): shown in the `npm start` console. */
-async function cspReport(req: http.IncomingMessage, res: http.ServerResponse) {
+async function cspReport(req: http.IncomingMessage, res: http.ServerResponse, seen: CspReportSeen[]) {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
   const report = CspReport.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
   const r = report.success ? report.data['csp-report'] : undefined;
+  seen.push({
+    directive: r?.['violated-directive'] ?? '?',
+    blocked: r?.['blocked-uri'] ?? '?',
+    document: r?.['document-uri'] ?? '?',
+  });
   console.warn(
     `CSP violation under Forge's default Custom UI policy: ${r?.['violated-directive'] ?? '?'} blocked ${r?.['blocked-uri'] ?? '?'} in ${r?.['document-uri']?.split('?')[0] ?? '?'}`,
   );

@@ -14,7 +14,13 @@ export function canAddActionItem(doc: PostMortem): { ok: true } | { ok: false; r
  * Missing parts show as the template's words so an unfinished title reads as such.
  */
 export function composeTitle(t: PostMortem['title']): string {
-  return `Incident: ${t.service.trim() || 'SERVICE'} ${t.symptom.trim() || 'SYMPTOM'} on ${t.date ?? 'DATE'}`;
+  const [service, symptom, date] = titleParts(t);
+  return `Incident: ${service} ${symptom} on ${date}`;
+}
+
+/** The title's three parts as written into it, a placeholder for each part missing. */
+export function titleParts(t: PostMortem['title']): [string, string, string] {
+  return [t.service.trim() || 'SERVICE', t.symptom.trim() || 'SYMPTOM', t.date ?? 'DATE'];
 }
 
 /** Root cause: two to three sentences; more is a warning, not an error. */

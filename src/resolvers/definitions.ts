@@ -4,7 +4,7 @@ import { commentAgenda, commentPostMortem } from '../services/comments';
 import type { InvocationContext, Platform } from '../services/context';
 import { loadPanel } from '../services/panel-load';
 import { savePostMortem } from '../services/postmortem-save';
-import { completeReview, recordOutcome } from '../services/review';
+import { completeReview, recordOutcome, reviewStatus } from '../services/review';
 import { reportHeadline } from '../services/report';
 import { reportDetails } from '../services/report-details';
 import { reviewAgenda, reviewPage } from '../services/review-list';
@@ -61,6 +61,7 @@ const handlers: { [K in ResolverName]: Handler<K> } = {
     recordOutcome(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), payload, ctx.accountId, p.now()),
   'review/complete': (_p, ctx, p) =>
     completeReview(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), ctx.accountId, p.now()),
+  'review/status': (_p, ctx, p) => reviewStatus(p.asUser(ctx.accountId), p.kvs, projectOf(ctx), p.now()),
   'review/page': (payload, ctx, p) =>
     reviewPage(p.asUser(ctx.accountId), p.kvs, projectOfIssue(ctx), issueOf(ctx), payload.pageToken, p.now()),
   'review/agenda': (_p, ctx, p) => agendaFor(ctx, p),
@@ -122,6 +123,10 @@ export function buildResolvers(platform: Platform): ResolverMap {
     'review/complete': withFailureLog(
       'review/complete',
       define(payloads['review/complete'], handlers['review/complete'], healing),
+    ),
+    'review/status': withFailureLog(
+      'review/status',
+      define(payloads['review/status'], handlers['review/status'], healing),
     ),
     'review/page': withFailureLog('review/page', define(payloads['review/page'], handlers['review/page'], healing)),
     'review/agenda': withFailureLog(

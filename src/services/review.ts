@@ -4,7 +4,7 @@ import { findAssignableUsers, hasProjectPermission } from '../jira/config';
 import { JiraError } from '../jira/errors';
 import { editIssue, getIssue } from '../jira/issues';
 import type { JiraTransport } from '../jira/transport';
-import { REVIEW_OUTCOMES, type ReviewOutcome, type UserRef } from '../shared/contract';
+import { REVIEW_OUTCOMES, type ReviewOutcome, type ReviewStatus, type UserRef } from '../shared/contract';
 import { ActionTicketPropertySchema } from '../shared/postmortem';
 import { kvsKeys, type KeyValueStore } from '../storage/kvs';
 import { AppFailure } from './failure';
@@ -190,11 +190,28 @@ export async function completeReview(
   return { lastReviewAt: at };
 }
 
+/** Where the review window starts and whether this person may move it (the same check completeReview makes). */
+export async function reviewStatus(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  projectKey: string,
+  now: number,
+): Promise<ReviewStatus> {
+  const [canComplete, last] = await Promise.all([
+    hasProjectPermission(jira, projectKey, 'EDIT_ISSUES'),
+    kvs.get(kvsKeys.lastReview(projectKey)).then((v) => LastReviewSchema.safeParse(v)),
+  ]);
+  return last.success
+    ? { lastReviewAt: last.data.at, lastReviewBy: last.data.by, canComplete }
+    : { lastReviewAt: lookback(now), lastReviewBy: null, canComplete };
+}
+
 /** Without a review on record, "done since the last review" looks back one sprint. */
 const REVIEW_LOOKBACK_DAYS = 14;
+const lookback = (now: number) => new Date(now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
 
 /** When the project last completed a review (an explicit action), else two weeks ago. */
 export async function readLastReview(kvs: KeyValueStore, projectKey: string, now: number): Promise<string> {
   const parsed = LastReviewSchema.safeParse(await kvs.get(kvsKeys.lastReview(projectKey)));
-  return parsed.success ? parsed.data.at : new Date(now - REVIEW_LOOKBACK_DAYS * 86_400_000).toISOString();
+  return parsed.success ? parsed.data.at : lookback(now);
 }

@@ -58,6 +58,14 @@ export interface ReviewData {
   jql: string;
 }
 
+/** Where "done since the last review" starts, and whether this person may mark a review done (moving it). */
+export interface ReviewStatus {
+  lastReviewAt: string;
+  /** Who marked the last review done; null while none was (the window then looks back two weeks). */
+  lastReviewBy: string | null;
+  canComplete: boolean;
+}
+
 /** The open items of earlier incidents, counted for the review's one-line summary. */
 export interface ReviewCounts {
   open: number;
@@ -192,6 +200,7 @@ export const payloads = {
       path: ['note'],
     }),
   'review/complete': z.object({}).strict(),
+  'review/status': z.object({}).strict(),
   'review/page': z.object({ pageToken: z.string().min(1).max(4000).nullable() }).strict(),
   'review/agenda': z.object({}).strict(),
   /** The draft's words (maybe unsaved), ranked against earlier post-mortems of the incident's project. */
@@ -221,6 +230,7 @@ export interface Answers {
   'actions/createSprint': SprintAnswer;
   'review/outcome': ReviewOutcome;
   'review/complete': { lastReviewAt: string };
+  'review/status': ReviewStatus;
   'review/page': ReviewPage;
   'review/agenda': ReviewData;
   'panel/similar': { candidates: SimilarCandidate[] };

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, takeCspViolations } from '../support/browser';
-import { startDemo } from '../support/demo';
+import { describe, it } from 'node:test';
+import { awaitCspViolations } from '../support/browser';
+import { appFrame, e2eSuite } from '../support/e2e';
 
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+// This file provokes a violation on purpose and checks it itself.
+const e2e = e2eSuite({ cspGuard: false });
 
 describe("Forge's default Custom UI CSP in the harness", () => {
   it('serves each resource page with the policy @forge/csp builds: no eval, inline styles as the manifest declares', async () => {
     for (const resource of ['panel', 'page']) {
-      const res = await fetch(`${demo.harness.url}/resources/${resource}/`);
+      const res = await fetch(e2e.url(`/resources/${resource}/`));
       const csp = res.headers.get('content-security-policy') ?? '';
       const directive = (name: string) => csp.split('; ').find((d) => d.startsWith(`${name} `)) ?? '';
       assert.match(directive('script-src'), /^script-src 'self' /);
@@ -29,23 +20,28 @@ describe("Forge's default Custom UI CSP in the harness", () => {
   });
 
   it('reports a violation in the app frame, so the browser tests can fail on one', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.harness.url}/jira/issue/OPS-1?as=acc-bob`);
-    await page.waitForSelector('[data-testid="app-frame-panel"]');
-    const frame = page.frames().find((f) => f.url().includes('/resources/panel/'));
-    assert.ok(frame);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url('/jira/issue/OPS-1?as=acc-bob'));
+    const frame = await appFrame(page, 'panel');
     await frame.waitForSelector('#root');
     await frame.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.inlineRan = true';
       document.head.append(s);
     });
-    await frame.waitForFunction(() => true);
-    await page.waitForTimeout(200);
-    const seen = takeCspViolations();
+    // Two witnesses: the page's own event (or Chromium's console), and the report Chromium posts to report-uri.
+    const seen = await awaitCspViolations();
     assert.equal(seen.length, 1, JSON.stringify(seen));
     assert.match(seen[0]?.directive ?? '', /^script-src/);
-    assert.match(seen[0]?.frame ?? '', /\/resources\/panel\//);
+    let reported = e2e.demo.harness.takeCspReports();
+    for (let i = 0; i < 200 && reported.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      reported = e2e.demo.harness.takeCspReports();
+    }
+    assert.equal(reported.length, 1, JSON.stringify(reported));
+    assert.match(reported[0]?.directive ?? '', /^script-src/);
+    assert.match(reported[0]?.document ?? '', /\/resources\/panel\//);
+    assert.equal(reported[0]?.blocked, 'inline');
     assert.equal(
       await frame.evaluate(() => Reflect.get(window, 'inlineRan')),
       undefined,

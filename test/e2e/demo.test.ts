@@ -1,50 +1,21 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { POSTMORTEM_PROPERTY } from '../../src/domain/jira-names';
 import { StoredPostMortemSchema } from '../../src/shared/postmortem';
-import { launchChromium, takeCspViolations } from '../support/browser';
-import { startDemo } from '../support/demo';
+import { appFrame, e2eSuite, openApp, screenshot } from '../support/e2e';
 import { oracle } from '../support/report-oracle';
 
-const shots = path.join(__dirname, '..', '..', 'test-results');
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-
-before(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
-afterEach(() => assert.deepEqual(takeCspViolations(), []));
-
-async function appFrame(page: Page, resource: 'panel' | 'page'): Promise<Frame> {
-  await page.waitForSelector(`[data-testid="app-frame-${resource}"]`);
-  const frame = page.frames().find((f) => f.url().includes(`/resources/${resource}/`));
-  assert.ok(frame, `no ${resource} frame`);
-  return frame;
-}
+const e2e = e2eSuite();
 
 describe('the demo in Chromium', () => {
   it('shows an incident post-mortem in the panel as the team stored it', async () => {
-    const incident = [...demo.jira.emulator.store.issues.values()].reverse().find((i) => {
+    const incident = [...e2e.demo.jira.emulator.store.issues.values()].reverse().find((i) => {
       const pm = StoredPostMortemSchema.safeParse(i.properties[POSTMORTEM_PROPERTY]);
       return pm.success && pm.data.status === 'published' && pm.data.actionCount > 0;
     });
     assert.ok(incident);
     const stored = StoredPostMortemSchema.parse(incident.properties[POSTMORTEM_PROPERTY]);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${demo.harness.url}/jira/issue/${incident.key}?as=acc-bob`);
-    const frame = await appFrame(page, 'panel');
+    const { page, frame } = await openApp(e2e, { issue: incident.key }, { as: 'acc-bob' });
     await frame.waitForSelector('[data-testid="read-view"]');
     assert.equal(await frame.textContent('[data-testid="pm-status"]'), 'Published');
     assert.match(
@@ -56,17 +27,16 @@ describe('the demo in Chromium', () => {
     // Each ticket's status is read live from Jira, not from the post-mortem.
     const first = stored.doc.actionItems[0]?.ticketKey ?? '';
     const status =
-      demo.jira.emulator.store.statuses.get(demo.jira.emulator.store.issuesByKey.get(first)?.statusId ?? '')?.name ??
-      '';
+      e2e.demo.jira.emulator.store.statuses.get(e2e.demo.jira.emulator.store.issuesByKey.get(first)?.statusId ?? '')
+        ?.name ?? '';
     assert.match((await frame.textContent('[data-testid="action-status-0"]')) ?? '', new RegExp(`${first}.*${status}`));
-    await page.screenshot({ path: path.join(shots, 'panel-light.png'), fullPage: true });
-    assert.deepEqual(errors, []);
+    await screenshot(page, 'panel-light');
     await page.close();
   });
 
   it('tells a user without access that Jira refused, in plain words', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.harness.url}/jira/issue/OPS-1?as=acc-erin`);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url(`/jira/issue/OPS-1?as=acc-erin`));
     const frame = await appFrame(page, 'panel');
     await frame.waitForSelector('[data-testid="error-message"]');
     assert.match(
@@ -77,8 +47,8 @@ describe('the demo in Chromium', () => {
   });
 
   it('tells a user who cannot browse the project, on the project page, that access is missing and who gives it', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.harness.url}/jira/project/OPS/page?as=acc-erin`);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url(`/jira/project/OPS/page?as=acc-erin`));
     const frame = await appFrame(page, 'page');
     await frame.waitForSelector('[data-testid="error-message"]');
     const text = (await frame.textContent('body')) ?? '';
@@ -91,12 +61,12 @@ describe('the demo in Chromium', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`shows the report (${theme}): headline, chart, a filter change, and a JQL link to the search`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${demo.harness.url}/jira/project/OPS/page?as=acc-carol&theme=${theme}`);
+      const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(e2e.url(`/jira/project/OPS/page?as=acc-carol&theme=${theme}`));
       const frame = await appFrame(page, 'page');
       await frame.waitForSelector('[data-testid="completion-value"]');
       assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), theme);
-      const store = demo.jira.emulator.store;
+      const store = e2e.demo.jira.emulator.store;
       const e90 = oracle(store, Date.parse('2026-11-26T12:00:00Z'), { windowDays: 90, service: null, category: null });
       const e365 = oracle(store, Date.parse('2026-11-26T12:00:00Z'), {
         windowDays: 365,
@@ -139,8 +109,7 @@ describe('the demo in Chromium', () => {
         (await frame.textContent('[data-testid="completion-chart"]')) ?? '',
         /30%: industry rate \(the article's claim\)/,
       );
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: path.join(shots, `page-${theme}.png`), fullPage: true });
+      await screenshot(page, `page-${theme}`);
       // The host resizes the frame to its content every 300 ms: content sized by the frame must not grow it.
       const frameHeight = () => page.evaluate(() => document.getElementById('app-frame')?.offsetHeight ?? 0);
       const settled = await frameHeight();
@@ -166,8 +135,8 @@ describe('the demo in Chromium', () => {
   }
 
   it('switches the acting user from the page header', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.harness.url}/?as=acc-alice`);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.url(`/?as=acc-alice`));
     await page.selectOption('[data-testid="user-switcher"]', 'acc-dave');
     await page.waitForURL(/as=acc-dave/);
     await page.click('[data-testid="project-page-link"]');

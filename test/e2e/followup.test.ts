@@ -1,46 +1,24 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { seedKanbanProject } from '../../dev/seed/followup';
 import { addFollowUpCases } from '../../dev/seed/followup-cases';
 import { followUpJob } from '../../src/triggers/follow-up';
-import { launchChromium, takeCspViolations } from '../support/browser';
-import { startDemo } from '../support/demo';
+import { appFrame, e2eSuite, hostFlag, screenshot } from '../support/e2e';
 import { TEST_NOW } from '../support/jira';
 
-const shots = path.join(__dirname, '..', '..', 'test-results');
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
 let cases: Awaited<ReturnType<typeof addFollowUpCases>>;
-
-before(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  demo = await startDemo();
-  seedKanbanProject(demo.jira.emulator.store, TEST_NOW);
-  cases = await addFollowUpCases(demo.jira.platform, demo.jira.emulator.store, TEST_NOW);
-  await followUpJob(demo.jira.platform); // the scheduled job: reminders and slipped tickets
-  browser = await launchChromium();
+const e2e = e2eSuite({
+  setup: async (demo) => {
+    seedKanbanProject(demo.jira.emulator.store, TEST_NOW);
+    cases = await addFollowUpCases(demo.jira.platform, demo.jira.emulator.store, TEST_NOW);
+    await followUpJob(demo.jira.platform); // the scheduled job: reminders and slipped tickets
+  },
 });
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
-afterEach(() => assert.deepEqual(takeCspViolations(), []));
-
-async function appFrame(page: Page, resource: 'panel' | 'page'): Promise<Frame> {
-  await page.waitForSelector(`[data-testid="app-frame-${resource}"]`);
-  const frame = page.frames().find((f) => f.url().includes(`/resources/${resource}/`));
-  assert.ok(frame, `no ${resource} frame`);
-  return frame;
-}
 
 describe('follow-up in Chromium', () => {
   it('the panel of an incident whose fix did not hold says so, and where Kanban tickets go', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${demo.harness.url}/jira/issue/${cases.fixed}?as=acc-bob`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(e2e.url(`/jira/issue/${cases.fixed}?as=acc-bob`));
     const frame = await appFrame(page, 'panel');
     const recurred = frame.locator('[data-testid="followup-recurred"]');
     await recurred.waitFor();
@@ -48,13 +26,13 @@ describe('follow-up in Chromium', () => {
     const placement = await frame.locator('[data-testid="followup-placement"]').innerText();
     assert.match(placement, /top of "Selected for Development" on Payments flow/);
     assert.match(placement, /P1 15 days after the ticket is created; P2 30 days .*; P3 60 days \(Kanban: no sprints\)/);
-    await page.screenshot({ path: path.join(shots, 'followup-panel-recurred.png'), fullPage: true });
+    await screenshot(page, 'followup-panel-recurred');
     await page.close();
   });
 
   it('the panel of an incident repeated while its action was open says the follow-up was late', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    await page.goto(`${demo.harness.url}/jira/issue/${cases.late}?as=acc-bob`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(e2e.url(`/jira/issue/${cases.late}?as=acc-bob`));
     const frame = await appFrame(page, 'panel');
     const recurred = frame.locator('[data-testid="followup-recurred"]');
     await recurred.waitFor();
@@ -63,7 +41,7 @@ describe('follow-up in Chromium', () => {
   });
 
   it("a scrum incident's review groups the tickets that slipped out of their sprint", async () => {
-    const store = demo.jira.emulator.store;
+    const store = e2e.demo.jira.emulator.store;
     const slipped = [...store.issues.values()].filter(
       (i) =>
         (i.properties.postmortemAction as { slipped?: number } | undefined)?.slipped === 1 && i.key.startsWith('OPS-'),
@@ -73,8 +51,8 @@ describe('follow-up in Chromium', () => {
       .filter((i) => i.key.startsWith('OPS-') && store.issueTypes.get(i.issueTypeId)?.name === 'Incident')
       .at(-1);
     assert.ok(latest);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    await page.goto(`${demo.harness.url}/jira/issue/${latest.key}?as=acc-bob`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(e2e.url(`/jira/issue/${latest.key}?as=acc-bob`));
     const frame = await appFrame(page, 'panel');
     const group = frame.locator('[data-testid="review-slipped"]');
     await group.waitFor();
@@ -84,8 +62,8 @@ describe('follow-up in Chromium', () => {
   });
 
   it('the project page shows held rate, fixed-but-recurred cases, late follow-up and slipped counts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
-    await page.goto(`${demo.harness.url}/jira/project/KAN/page?as=acc-carol`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(e2e.url(`/jira/project/KAN/page?as=acc-carol`));
     const frame = await appFrame(page, 'page');
     const card = frame.locator('[data-testid="followup-card"]');
     await card.waitFor();
@@ -94,27 +72,33 @@ describe('follow-up in Chromium', () => {
     assert.match(await frame.locator('[data-testid="followup-held"]').innerText(), /50%[\s\S]*held: 1 of 2/);
     assert.match(await frame.locator('[data-testid="followup-fixed-recurred"]').innerText(), /^1/);
     assert.match(await frame.locator('[data-testid="followup-late"]').innerText(), /^1/);
+    await frame.locator('[data-testid="followup-cases-disclosure"] summary').click();
     const table = await frame.locator('[data-testid="followup-cases"]').innerText();
     assert.match(table, new RegExp(`${cases.again}\\s+${cases.fixed}`));
-    await page.screenshot({ path: path.join(shots, 'followup-page.png'), fullPage: true });
+    await screenshot(page, 'followup-page');
     await page.close();
   });
 
   it('an admin changes the follow-up settings; a read-only user sees them but cannot save', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
-    await page.goto(`${demo.harness.url}/jira/project/KAN/page?as=acc-alice`);
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    await page.goto(e2e.url(`/jira/project/KAN/page?as=acc-alice`));
     let frame = await appFrame(page, 'page');
+    await frame.click('[data-testid="settings-toggle"]');
     const p1 = frame.locator('[data-testid="settings-due-P1"]');
     await p1.waitFor();
     await p1.fill('10');
     await frame.click('[data-testid="settings-save"]');
-    await frame.locator('[data-testid="settings-note"]').waitFor();
+    assert.deepEqual(await hostFlag(page, 'Settings saved'), {
+      type: 'success',
+      description: 'Version 1: new post-mortems and action tickets of this project use them.',
+    });
     assert.match(await frame.locator('[data-testid="settings-version"]').innerText(), /Version 1/);
-    const stored = await demo.jira.kvs.get('project-settings:KAN');
+    const stored = await e2e.demo.jira.kvs.get('project-settings:KAN');
     assert.equal((stored as { settings: { dueTargets: { P1: number } } }).settings.dueTargets.P1, 10);
 
-    await page.goto(`${demo.harness.url}/jira/project/KAN/page?as=acc-dave`);
+    await page.goto(e2e.url(`/jira/project/KAN/page?as=acc-dave`));
     frame = await appFrame(page, 'page');
+    await frame.click('[data-testid="settings-toggle"]');
     await frame.locator('[data-testid="settings-readonly"]').waitFor();
     assert.equal(await frame.locator('[data-testid="settings-due-P1"]').isDisabled(), true);
     assert.equal(await frame.locator('[data-testid="settings-save"]').isDisabled(), true);

@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import type { IssueRec } from '../../dev/emulator/state/model';
 import { StoredPostMortemSchema } from '../../src/shared/postmortem';
-import { axeViolations, duplicateNames, namedControls } from '../support/a11y';
-import { launchChromium } from '../support/browser';
-import { startDemo } from '../support/demo';
+import { assertAccessible } from '../support/a11y';
+import { PANEL_WIDTH as WIDTH, e2eSuite, hostFlag, openApp, screenshot } from '../support/e2e';
 import { TEST_NOW } from '../support/jira';
 
-const shots = path.join(__dirname, '..', '..', 'test-results');
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-before(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-const WIDTH = 760; // Jira's issue view gives a panel about this much room
-const issues = () => [...demo.jira.emulator.store.issues.values()];
+const e2e = e2eSuite();
+const issues = () => [...e2e.demo.jira.emulator.store.issues.values()];
 const stored = (i: IssueRec) => StoredPostMortemSchema.safeParse(i.properties.postmortem);
 const withStatus = (status: string) =>
   issues()
@@ -37,39 +20,11 @@ const today = new Date(TEST_NOW).toISOString().slice(0, 10);
 const earlierOpen = (key: string) =>
   issues().filter((i) => {
     const incident = (i.properties.postmortemAction as { incident?: string } | undefined)?.incident;
-    return incident && incident !== key && demo.jira.emulator.store.statuses.get(i.statusId)?.category !== 'done';
+    return incident && incident !== key && e2e.demo.jira.emulator.store.statuses.get(i.statusId)?.category !== 'done';
   });
 
-async function openPanel(key: string, theme: 'light' | 'dark'): Promise<{ page: Page; frame: Frame }> {
-  const page = await browser.newPage({ viewport: { width: WIDTH + 32, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${demo.harness.url}/jira/issue/${key}?as=acc-bob&theme=${theme}`);
-  await page.waitForSelector('[data-testid="app-frame-panel"]');
-  const frame = page.frames().find((f) => f.url().includes('/resources/panel/')) ?? assert.fail('no panel frame');
-  await frame.waitForSelector('[data-testid="editor"]');
-  assert.equal(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode')), theme);
-  page.on('close', () => assert.deepEqual(errors, []));
-  return { page, frame };
-}
-
-/** No serious or critical axe finding, and no two controls with the same accessible name. */
-async function assertAccessible(page: Page, frame: Frame, where: string) {
-  const violations = await axeViolations(frame);
-  assert.deepEqual(
-    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`),
-    [],
-    where,
-  );
-  const controls = await namedControls(page, frame);
-  assert.ok(controls.length > 3, `${where}: the accessibility tree lists the controls`);
-  assert.deepEqual(duplicateNames(controls), [], where);
-  assert.deepEqual(
-    controls.filter((c) => !c.name.trim()).map((c) => c.role),
-    [],
-    `${where}: every control has a name`,
-  );
-}
+const openPanel = (key: string, theme: 'light' | 'dark', as = 'acc-bob') =>
+  openApp(e2e, { issue: key }, { as, theme, width: WIDTH + 32, height: 900 });
 
 for (const theme of ['light', 'dark'] as const) {
   describe(`the panel at ${WIDTH} px (${theme})`, () => {
@@ -94,8 +49,7 @@ for (const theme of ['light', 'dark'] as const) {
       );
       const height = await frame.evaluate(() => document.documentElement.scrollHeight);
       assert.ok(height <= 2600, `the panel is ${height} px tall`);
-      await page.waitForTimeout(300); // let the host's resizer catch up before the screenshot
-      await page.screenshot({ path: path.join(shots, `panel-published-${WIDTH}-${theme}.png`), fullPage: true });
+      await screenshot(page, `panel-published-${WIDTH}-${theme}`);
       await assertAccessible(page, frame, `published read view (${theme})`);
       await page.close();
     });
@@ -116,8 +70,7 @@ for (const theme of ['light', 'dark'] as const) {
       );
       const second = await frame.locator('[data-testid="review-item"]').allTextContents();
       assert.ok(second.length > 0 && second.every((t) => !firstPage.includes(t)));
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(shots, `panel-edit-${WIDTH}-${theme}.png`), fullPage: true });
+      await screenshot(page, `panel-edit-${WIDTH}-${theme}`);
       await assertAccessible(page, frame, `edit form with the review open (${theme})`);
       await page.close();
     });
@@ -146,14 +99,22 @@ describe(`a draft at ${WIDTH} px`, () => {
     // A double click records once: the second click lands while the first is busy.
     await frame.dblclick(`[data-testid="outcome-save-${ticket}"]`);
     await frame.waitForSelector(`[data-testid="outcome-${ticket}"]:has-text("Waiting for the CI runners")`);
-    assert.match((await frame.textContent('[data-testid="review-recorded"]')) ?? '', /Recorded "Still open"/);
+    // The success is told in Jira's flag, outside the frame; the outcome itself stays in its row.
+    assert.deepEqual(await hostFlag(page, 'Outcome recorded'), {
+      type: 'success',
+      description: `"Still open" for ${ticket}.`,
+    });
     // The issue's complaint: a double click posted the agenda twice. Now the second click finds the action busy.
-    const comments = () => demo.jira.emulator.store.issuesByKey.get(incident.key)?.comments.length ?? 0;
+    const comments = () => e2e.demo.jira.emulator.store.issuesByKey.get(incident.key)?.comments.length ?? 0;
     const before = comments();
     await frame.dblclick('[data-testid="post-agenda"]');
-    await frame.waitForSelector('[data-testid="agenda-note"]:has-text("Agenda posted")');
+    assert.deepEqual(await hostFlag(page, 'Agenda posted'), {
+      type: 'success',
+      description: `Posted as a comment on ${incident.key}.`,
+    });
     assert.equal(comments(), before + 1);
-    await page.screenshot({ path: path.join(shots, `panel-draft-${WIDTH}-light.png`), fullPage: true });
+    assert.equal(await page.locator('[data-testid="host-flag-title"]', { hasText: 'Agenda posted' }).count(), 1);
+    await screenshot(page, `panel-draft-${WIDTH}-light`);
     await assertAccessible(page, frame, 'draft with the review open');
     await page.close();
   });

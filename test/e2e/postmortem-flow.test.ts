@@ -1,27 +1,11 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Browser, Frame } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Frame } from 'playwright-core';
 import { StoredPostMortemSchema } from '../../src/shared/postmortem';
-import { launchChromium, takeCspViolations } from '../support/browser';
-import { startDemo } from '../support/demo';
+import { e2eSuite, hostFlag, openApp, screenshot } from '../support/e2e';
 import { newIncident } from '../support/incidents';
 
-const shots = path.join(__dirname, '..', '..', 'test-results');
-let demo: Awaited<ReturnType<typeof startDemo>>;
-let browser: Browser;
-before(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-// Forge's default Custom UI CSP (dev/harness/csp.ts): any violation in any frame fails the test.
-afterEach(() => assert.deepEqual(takeCspViolations(), []));
+const e2e = e2eSuite();
 
 /** Types into an Atlaskit select and picks the first option once it is listed (owners load as you type). */
 async function choose(frame: Frame, inputId: string, text: string) {
@@ -35,17 +19,10 @@ async function choose(frame: Frame, inputId: string, text: string) {
 
 describe('writing a post-mortem in the panel (Chromium)', () => {
   it('fills every section, refuses a fourth action item, creates the tickets in the next sprint', async () => {
-    const key = await newIncident(demo.jira, 'Checkout errors');
+    const key = await newIncident(e2e.demo.jira, 'Checkout errors');
     // An incident commander in Berlin: times are typed in local time and stored in UTC.
-    const context = await browser.newContext({ timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${demo.harness.url}/jira/issue/${key}?as=acc-alice`);
-    await page.waitForSelector('[data-testid="app-frame-panel"]');
-    const frame = page.frames().find((f) => f.url().includes('/resources/panel/'));
-    assert.ok(frame);
-    await frame.waitForSelector('[data-testid="editor"]');
+    const context = await e2e.browser.newContext({ timezoneId: 'Europe/Berlin' });
+    const { page, frame } = await openApp(e2e, { issue: key }, { as: 'acc-alice', context });
     assert.ok(
       (await frame.locator('[data-testid="review-item"]').count()) > 0,
       'the review of earlier items comes first',
@@ -118,7 +95,8 @@ describe('writing a post-mortem in the panel (Chromium)', () => {
 
     await frame.click('[data-testid="save"]');
     await frame.waitForSelector('[data-testid="save-state"]:has-text("All changes saved")');
-    const incident = demo.jira.emulator.store.issuesByKey.get(key);
+    assert.deepEqual(await hostFlag(page, 'Post-mortem saved'), { type: 'success', description: 'Saved version 1.' });
+    const incident = e2e.demo.jira.emulator.store.issuesByKey.get(key);
     const stored = StoredPostMortemSchema.parse(incident?.properties.postmortem);
     assert.equal(stored.doc.timeline.alertAt, '2026-11-20T14:02Z', 'Berlin 15:02 is 14:02 UTC');
     assert.equal(stored.doc.category, 'Deploy / config change');
@@ -128,28 +106,34 @@ describe('writing a post-mortem in the panel (Chromium)', () => {
 
     await frame.click('[data-testid="create-tickets"]');
     await frame.waitForSelector('[data-testid="action-status-2"] >> text=/OPS-\\d+/');
-    await page.screenshot({ path: path.join(shots, 'panel-after-tickets.png'), fullPage: true });
-    const tickets = [...demo.jira.emulator.store.issues.values()].filter(
+    await screenshot(page, 'panel-after-tickets');
+    const tickets = [...e2e.demo.jira.emulator.store.issues.values()].filter(
       (i) => (i.properties.postmortemAction as { incident?: string } | undefined)?.incident === key,
     );
     assert.equal(tickets.length, 3);
-    const nextSprint = [...demo.jira.emulator.store.sprints.values()]
+    const nextSprint = [...e2e.demo.jira.emulator.store.sprints.values()]
       .filter((s) => s.state === 'future')
       .sort((a, b) => a.rank - b.rank)[0];
     for (const [i, t] of tickets.sort((a, b) => a.id - b.id).entries()) {
       assert.equal(t.summary, actions[i]);
       assert.deepEqual(t.sprintIds, [nextSprint?.id]);
       assert.equal(t.assigneeId, ['acc-bob', 'acc-carol', 'acc-alice'][i]);
-      assert.equal(demo.jira.emulator.store.priorities.get(t.priorityId ?? '')?.name, ['Highest', 'High', 'Medium'][i]);
+      assert.equal(
+        e2e.demo.jira.emulator.store.priorities.get(t.priorityId ?? '')?.name,
+        ['Highest', 'High', 'Medium'][i],
+      );
       assert.ok(t.duedate);
       assert.ok(
-        [...demo.jira.emulator.store.links.values()].some(
+        [...e2e.demo.jira.emulator.store.links.values()].some(
           (l) => l.inwardIssueId === incident?.id && l.outwardIssueId === t.id, // "INC has action item T"
         ),
       );
     }
     assert.match((await frame.textContent('[data-testid="action-status-0"]')) ?? '', /To Do/);
-    assert.deepEqual(errors, []);
+    assert.deepEqual(await hostFlag(page, '3 tickets ready'), {
+      type: 'success',
+      description: `Linked to ${key} and planned in ${nextSprint?.name ?? assert.fail('no future sprint')}.`,
+    });
     await context.close();
   });
 });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -88,4 +89,25 @@ export function duplicateNames(controls: { role: string; name: string }[]): stri
   const counts = new Map<string, number>();
   for (const c of controls) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
   return [...counts.entries()].filter(([, n]) => n > 1).map(([name, n]) => `"${name}" x${n}`);
+}
+
+/**
+ * No serious or critical axe finding, every control named, and no two controls with the same accessible name (as
+ * the browser's accessibility tree gives them).
+ */
+export async function assertAccessible(page: Page, frame: Frame, where: string): Promise<void> {
+  const violations = await axeViolations(frame);
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`),
+    [],
+    where,
+  );
+  const controls = await namedControls(page, frame);
+  assert.ok(controls.length > 3, `${where}: the accessibility tree lists the controls`);
+  assert.deepEqual(duplicateNames(controls), [], where);
+  assert.deepEqual(
+    controls.filter((c) => !c.name.trim()).map((c) => c.role),
+    [],
+    `${where}: every control has a name`,
+  );
 }

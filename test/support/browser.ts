@@ -11,6 +11,8 @@ const Violation = z.object({
 });
 export type CspViolation = z.infer<typeof Violation> & { frame: string };
 const violations: CspViolation[] = [];
+/** The same violations as Chromium logs them to the console: a second channel, because a binding call can be lost. */
+const logged: CspViolation[] = [];
 
 /**
  * Every `securitypolicyviolation` in every frame (the Custom UI iframes run under Forge's CSP, see
@@ -27,11 +29,29 @@ async function watchCsp(target: BrowserContext): Promise<void> {
     violations.push({ ...Violation.parse(v), frame: source.frame.url() });
   });
   await target.addInitScript({ content: LISTENER });
+  target.on('console', (m) => {
+    const text = m.text();
+    if (m.type() !== 'error' || !/violates the following Content Security Policy directive/.test(text)) return;
+    const { url, lineNumber } = m.location();
+    // "... violates the following Content Security Policy directive 'script-src 'self' ...'" (older: directive: "...")
+    const directive = /directive:? ['"]([^'"]*)/.exec(text)?.[1] ?? text;
+    logged.push({ directive, blocked: '', source: url, line: lineNumber, sample: text.slice(0, 200), frame: url });
+  });
 }
 
 /** The CSP violations seen since the last call (browser tests assert there are none after each test). */
 export function takeCspViolations(): CspViolation[] {
-  return violations.splice(0, violations.length);
+  const reported = violations.splice(0, violations.length);
+  const fromConsole = logged.splice(0, logged.length);
+  // Normally both channels saw each violation: the binding's reports are the detailed ones.
+  return reported.length >= fromConsole.length ? reported : fromConsole;
+}
+
+/** Waits (up to 10 s) until a violation has been reported, then takes them all: the report arrives asynchronously. */
+export async function awaitCspViolations(): Promise<CspViolation[]> {
+  // The binding's detailed report is awaited first; the console's alone counts when the binding call was lost.
+  for (let i = 0; i < 200 && violations.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return takeCspViolations();
 }
 
 /**

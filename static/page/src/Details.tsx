@@ -109,7 +109,13 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
         <p style={scopeStyle} data-testid="patterns-scope">
           {patternScope}
         </p>
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: token('space.300', '24px') }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
+            gap: token('space.300', '24px'),
+          }}
+        >
           <div>
             <Heading size="small">Root-cause categories</Heading>
             <BreakdownTable what="Category" rows={d.categories} testId="categories-table" />
@@ -122,7 +128,7 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
         <div
           style={{
             display: 'grid',
-            gridTemplateColumns: '1fr 1fr 1fr',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
             gap: token('space.300', '24px'),
             marginTop: token('space.200', '16px'),
           }}
@@ -169,7 +175,9 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
             )}
           </div>
         </div>
-        <Heading size="small">Time to acknowledge and to recover</Heading>
+        <div style={{ marginTop: token('space.300', '24px') }}>
+          <Heading size="small">Time to acknowledge and to recover</Heading>
+        </div>
         <p style={scopeStyle}>Medians of the published post-mortems by month, from {dayLabel(d.trendFrom)}.</p>
         <ResponseTimeChart trend={d.trend} />
         <ResponseTimeTable trend={d.trend} />

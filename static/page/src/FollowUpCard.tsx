@@ -22,7 +22,9 @@ export function FollowUpCard() {
   return (
     <section data-testid="followup-card" style={{ marginTop: token('space.300', '24px') }}>
       <Heading size="medium">Did the action hold?</Heading>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 12, marginTop: 8 }}>
+      <div
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))', gap: 12, marginTop: 8 }}
+      >
         <div style={box} data-testid="followup-held">
           <strong style={{ fontSize: 24 }}>{pct(data.held.rate)}</strong>
           <p>
@@ -47,23 +49,29 @@ export function FollowUpCard() {
         </div>
       </div>
       {data.fixedButRecurred.cases.length > 0 && (
-        <table data-testid="followup-cases" style={{ marginTop: 8 }}>
-          <caption style={{ textAlign: 'left' }}>Fixed but recurred</caption>
-          <thead>
-            <tr>
-              <th scope="col">Incident</th>
-              <th scope="col">Repeat of (all actions done)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.fixedButRecurred.cases.map((c) => (
-              <tr key={c.incident}>
-                <td>{c.incident}</td>
-                <td>{c.earlier}</td>
+        // Folded: the list can be long, and the figure above already says how many.
+        <details data-testid="followup-cases-disclosure" style={{ marginTop: 8 }}>
+          <summary style={{ cursor: 'pointer' }}>
+            Which incidents recurred after all their actions were done ({data.fixedButRecurred.cases.length})
+          </summary>
+          <table data-testid="followup-cases" style={{ marginTop: 8 }}>
+            <caption style={{ textAlign: 'left' }}>Fixed but recurred</caption>
+            <thead>
+              <tr>
+                <th scope="col">Incident</th>
+                <th scope="col">Repeat of (all actions done)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.fixedButRecurred.cases.map((c) => (
+                <tr key={c.incident}>
+                  <td>{c.incident}</td>
+                  <td>{c.earlier}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       )}
     </section>
   );

@@ -57,7 +57,10 @@ export function Headline({ answer }: { answer: ReportHeadlineAnswer }) {
   const def = (id: string) => d[id] ?? '';
   return (
     <>
-      <p data-testid="window" style={{ color: token('color.text.subtle', '#44546F') }}>
+      <p
+        data-testid="window"
+        style={{ color: token('color.text.subtle', '#44546F'), marginBottom: token('space.200', '16px') }}
+      >
         Window: {dayLabel(w.from)} to {dayLabel(w.today)} ({w.days} days; days end at midnight in {w.timeZone},{' '}
         {w.zoneSource}).
       </p>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
 import { router } from '@forge/bridge';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { ActionResult } from '@ui/ActionResult';
+import { useAction, type Outcome } from '@ui/use-action';
 
 export const searchHref = (jql: string) => `/issues/?jql=${encodeURIComponent(jql)}`;
 
@@ -34,7 +35,17 @@ export function JqlDisclosure({
   name: string;
   testId?: string;
 }) {
-  const [copied, setCopied] = useState<string | null>(null);
+  const copy = useAction(async (it: { label: string; jql: string }): Promise<Outcome> => {
+    try {
+      await navigator.clipboard.writeText(it.jql);
+      return { ok: true, flag: 'JQL copied', message: items.length > 1 ? `${name}: ${it.label}` : name };
+    } catch {
+      return {
+        ok: true,
+        message: 'Select the JQL above and copy it (the browser did not allow clipboard access here).',
+      };
+    }
+  });
   return (
     <details data-testid={testId ?? 'jql-disclosure'} style={{ marginTop: token('space.100', '8px'), fontSize: 12 }}>
       <summary style={{ cursor: 'pointer', color: token('color.text.subtle', '#44546F') }}>JQL for {name}</summary>
@@ -49,21 +60,15 @@ export function JqlDisclosure({
           <Button
             spacing="compact"
             aria-label={`Copy JQL: ${items.length > 1 ? `${name}, ${it.label}` : name}`}
-            onClick={() => {
-              void navigator.clipboard?.writeText(it.jql).then(
-                () => setCopied(it.label),
-                () => setCopied(null),
-              );
-            }}
+            isLoading={copy.busy}
+            onClick={() => copy.run(it)}
           >
-            {copied === it.label ? 'Copied' : 'Copy JQL'}
+            Copy JQL
           </Button>
           {items.length > 1 && <span style={{ marginLeft: 8 }}>{it.label}</span>}
         </div>
       ))}
-      <span role="status" style={{ position: 'absolute', left: -9999 }}>
-        {copied ? 'JQL copied' : ''}
-      </span>
+      <ActionResult outcome={copy.outcome} testId="jql-copy-result" />
     </details>
   );
 }

@@ -11,9 +11,13 @@ import { Details } from './Details';
 import { Filters } from './Filters';
 import { FollowUpCard } from './FollowUpCard';
 import { Headline } from './Headline';
-import { SettingsPanel } from './SettingsPanel';
+import { SettingsSection } from './SettingsSection';
 
 type Part<T> = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: T };
+
+/** What the filters select, in words: "the last 90 days, all services, category Capacity". */
+const scope = (f: ReportFilters) =>
+  `the last ${f.windowDays} days, ${f.service ? `service ${f.service}` : 'all services'}, ${f.category ? `category ${f.category}` : 'all categories'}`;
 
 export function PageApp() {
   const [filters, setFilters] = useState<ReportFilters>({ windowDays: 90, service: null, category: null });
@@ -65,6 +69,17 @@ export function PageApp() {
         categories={head.kind === 'ready' ? head.data.categories : []}
         onChange={setFilters}
       />
+      <p
+        role="status"
+        data-testid="filters-result"
+        style={{ margin: `0 0 ${token('space.100', '8px')}`, fontSize: 12 }}
+      >
+        {head.kind === 'loading' || details.kind === 'loading'
+          ? `Loading the figures for ${scope(filters)}…`
+          : head.kind === 'ready'
+            ? `Showing ${scope(filters)}.`
+            : ''}
+      </p>
       {head.kind === 'loading' && <Spinner label="Loading the headline figures" testId="headline-loading" />}
       {head.kind === 'error' && <ErrorMessage error={head.error} onRetry={retry} />}
       {empty && (
@@ -96,7 +111,7 @@ export function PageApp() {
       )}
       {details.kind === 'ready' && !empty && <Details d={details.data.details} window={details.data.window} />}
       <FollowUpCard />
-      <SettingsPanel />
+      <SettingsSection />
     </main>
   );
 }

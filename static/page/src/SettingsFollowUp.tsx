@@ -33,7 +33,13 @@ export function SettingsFollowUp(props: { data: SettingsAnswer; setS: (patch: Pa
   return (
     <div
       data-testid="settings-followup"
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: token('space.150', '12px'), marginTop: 12 }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+        alignItems: 'end', // labels of one or two lines: the fields still line up
+        gap: token('space.150', '12px'),
+        marginTop: 12,
+      }}
     >
       <label>
         Board for action tickets

@@ -1,69 +1,65 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Select from '@atlaskit/select';
+import Spinner from '@atlaskit/spinner';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import type { SettingsAnswer } from '@shared/contract';
 import type { AppError } from '@shared/result';
+import { ActionResult } from '@ui/ActionResult';
 import { call } from '@ui/api';
 import { ErrorMessage } from '@ui/ErrorMessage';
+import { useAction } from '@ui/use-action';
 import { SettingsFollowUp } from './SettingsFollowUp';
 
+const columns = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' } as const;
+
 /** Per-project choices: categories, action ticket type, P1-P3, board, due dates, reminders, slipped tickets. */
-export function SettingsPanel() {
+export default function SettingsPanel() {
   const [data, setData] = useState<SettingsAnswer | null>(null);
   const [categories, setCategories] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useEffect(() => {
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const load = useCallback(() => {
+    setLoadError(null);
     void call('settings/load', {}).then((r) => {
       if (r.ok) {
         setData(r.data);
         setCategories(r.data.settings.categories.join('\n'));
-      } else setError(r.error);
+      } else setLoadError(r.error);
     });
   }, []);
-  if (error && !data) return <ErrorMessage error={error} />;
-  if (!data) return null;
+  useEffect(load, [load]);
+  const save = useAction(async () => {
+    if (!data) return { ok: false, error: { code: 'PRECONDITION', message: 'The settings are still loading.' } };
+    const r = await call('settings/save', {
+      settings: { ...data.settings, categories: categories.split('\n') },
+      baseVersion: data.version,
+    });
+    if (!r.ok) return r;
+    setData(r.data);
+    setCategories(r.data.settings.categories.join('\n'));
+    return {
+      ok: true,
+      flag: 'Settings saved',
+      message: `Version ${r.data.version}: new post-mortems and action tickets of this project use them.`,
+    };
+  });
+  if (loadError) return <ErrorMessage error={loadError} onRetry={load} />;
+  if (!data) return <Spinner label="Loading the project settings" testId="settings-loading" />;
   const s = data.settings;
   const opt = (v: string) => ({ value: v, label: v });
   const setS = (patch: Partial<SettingsAnswer['settings']>) => setData({ ...data, settings: { ...s, ...patch } });
-  const save = async () => {
-    setSaving(true);
-    const r = await call('settings/save', {
-      settings: { ...s, categories: categories.split('\n') },
-      baseVersion: data.version,
-    }).finally(() => setSaving(false));
-    if (r.ok) {
-      setData(r.data);
-      setCategories(r.data.settings.categories.join('\n'));
-      setError(null);
-      setNote('Settings saved.');
-    } else {
-      setError(r.error);
-      setNote(null);
-    }
-  };
+  const conflict = save.outcome && !save.outcome.ok && save.outcome.error.code === 'CONFLICT';
   return (
-    <section
-      data-testid="settings"
-      style={{
-        marginTop: token('space.400', '32px'),
-        borderTop: `1px solid ${token('color.border', '#091E4224')}`,
-        paddingTop: token('space.200', '16px'),
-      }}
-    >
-      <Heading size="medium">Project settings</Heading>
+    <div data-testid="settings-form">
       {!data.canEdit && <p data-testid="settings-readonly">Only project administrators can change these.</p>}
       {data.updatedBy && (
         <p data-testid="settings-version">
           Version {data.version}, saved {data.updatedAt?.slice(0, 16).replace('T', ' ')} UTC
         </p>
       )}
-      <div style={{ display: 'grid', gridTemplateColumns: '2fr 1fr 1fr 1fr 1fr', gap: token('space.150', '12px') }}>
-        <label>
+      <div style={{ ...columns, gap: token('space.150', '12px') }}>
+        <label style={{ gridRow: 'span 2' }}>
           Root-cause categories (one per line)
           <TextArea
             testId="settings-categories"
@@ -101,21 +97,23 @@ export function SettingsPanel() {
         ))}
       </div>
       <SettingsFollowUp data={data} setS={setS} />
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 8 }}>
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', marginTop: 8 }}>
         <Button
           appearance="primary"
           testId="settings-save"
           isDisabled={!data.canEdit}
-          isLoading={saving}
-          onClick={() => void save()}
+          isLoading={save.busy}
+          onClick={() => save.run()}
         >
           Save settings
         </Button>
-        <span role="status" data-testid="settings-note">
-          {note}
-        </span>
+        {conflict && (
+          <Button testId="settings-reload" onClick={load}>
+            Load the latest settings (discards your changes)
+          </Button>
+        )}
+        <ActionResult outcome={save.outcome} testId="settings-result" />
       </div>
-      {error && <ErrorMessage error={error} />}
-    </section>
+    </div>
   );
 }

@@ -5,7 +5,8 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import { composeTitle } from '@domain/rules';
+import { titleParts } from '@domain/rules';
+import type { PostMortem } from '@shared/postmortem';
 import { ExportSection } from './ExportSection';
 import { FollowUpNote } from './FollowUpNote';
 import { ReadView } from './ReadView';
@@ -22,7 +23,7 @@ export const STATUS_TEXT = { draft: 'Draft', 'in-review': 'In review', published
 export function Editor() {
   const data = usePanelData();
   const store = useDraftStore();
-  const title = useDraft((d) => composeTitle(d.title));
+  const title = useDraft((d) => d.title);
   const status = useDraft((d) => d.status);
   const published = data.postmortem?.doc.status === 'published';
   const [editing, setEditing] = useState(!published);
@@ -31,7 +32,7 @@ export function Editor() {
     <div data-testid="editor">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
         <Heading size="medium" as="h2">
-          <span data-testid="pm-title">{title}</span>
+          <PostMortemTitle title={title} />
         </Heading>
         <Lozenge
           appearance={status === 'published' ? 'success' : status === 'in-review' ? 'inprogress' : 'default'}
@@ -83,5 +84,18 @@ export function Editor() {
         page.
       </p>
     </div>
+  );
+}
+
+/**
+ * The title as composeTitle writes it, each typed part isolated (bdi): a right-to-left override typed in the service
+ * cannot reorder the words after it.
+ */
+function PostMortemTitle({ title }: { title: PostMortem['title'] }) {
+  const [service, symptom, date] = titleParts(title);
+  return (
+    <span data-testid="pm-title">
+      Incident: <bdi>{service}</bdi> <bdi>{symptom}</bdi> on <bdi>{date}</bdi>
+    </span>
   );
 }

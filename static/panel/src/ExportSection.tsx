@@ -3,11 +3,11 @@ import Button from '@atlaskit/button/new';
 import TextArea from '@atlaskit/textarea';
 import { toMarkdown } from '@domain/export';
 import { call } from '@ui/api';
-import { ActionResult } from './ActionResult';
+import { ActionResult } from '@ui/ActionResult';
 import { copyText } from './copy';
 import { Section } from './fields';
 import { useDraftStore, usePanelData } from './state/PanelState';
-import { useAction } from './state/use-action';
+import { useAction } from '@ui/use-action';
 
 /** Copy-as-Markdown (clipboard where the host allows it, always a text box) and post-as-comment. */
 export function ExportSection() {
@@ -31,11 +31,11 @@ export function ExportSection() {
       }),
     );
     setMarkdown(text);
-    return { ok: true, message: await copyText(text) };
+    return copyText(text, 'Post-mortem');
   });
   const post = useAction(async () => {
     const r = await call('comment/postmortem', {});
-    return r.ok ? { ok: true, message: 'Posted as a comment on the incident.' } : r;
+    return r.ok ? { ok: true, flag: 'Post-mortem posted', message: `Posted as a comment on ${data.issue.key}.` } : r;
   });
   return (
     <Section title="Export" testId="export">

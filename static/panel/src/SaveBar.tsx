@@ -3,7 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { publishProblems } from '@domain/rules';
 import { call } from '@ui/api';
-import { ActionResult } from './ActionResult';
+import { ActionResult } from '@ui/ActionResult';
 import {
   useDirty,
   useDraft,
@@ -13,7 +13,7 @@ import {
   useReload,
   useSyncSummary,
 } from './state/PanelState';
-import { useAction } from './state/use-action';
+import { useAction } from '@ui/use-action';
 
 /** Save (one at a time), what happened, and what publishing still needs. */
 export function SaveBar({ onCancel }: { onCancel: (() => void) | null }) {
@@ -36,7 +36,8 @@ export function SaveBar({ onCancel }: { onCancel: (() => void) | null }) {
     const message = r.data.warning ?? `Saved version ${r.data.postmortem.version}.`;
     setFlash(message);
     await reload();
-    return { ok: true, message };
+    // A save with a step still pending is not told as a success: the save state says what is pending.
+    return r.data.warning ? { ok: true, message } : { ok: true, flag: 'Post-mortem saved', message };
   });
   const conflict = save.outcome && !save.outcome.ok && save.outcome.error.code === 'CONFLICT';
   return (

@@ -1,9 +1,17 @@
-/** Clipboard access can be refused inside Jira's iframe: say so, the text box still holds the text. */
-export async function copyText(text: string): Promise<string> {
+import type { Outcome } from '@ui/use-action';
+
+/**
+ * Clipboard access can be refused inside Jira's iframe: then say so beside the button (the text box below still
+ * holds the text); a copy that worked is told in a flag.
+ */
+export async function copyText(text: string, what: string): Promise<Outcome> {
   try {
     await navigator.clipboard.writeText(text);
-    return 'Copied to the clipboard.';
+    return { ok: true, flag: `${what} copied`, message: 'Copied to the clipboard as Markdown.' };
   } catch {
-    return 'Select the text below and copy it (the browser did not allow clipboard access here).';
+    return {
+      ok: true,
+      message: 'Select the text below and copy it (the browser did not allow clipboard access here).',
+    };
   }
 }

@@ -5,11 +5,11 @@ import { canAddActionItem } from '@domain/rules';
 import type { ActionProgress, CreateTicketsAnswer } from '@shared/contract';
 import { MAX_ACTION_ITEMS, type ActionItem } from '@shared/postmortem';
 import { call } from '@ui/api';
-import { ActionResult } from '../ActionResult';
+import { ActionResult } from '@ui/ActionResult';
 import { newId } from '../doc-state';
 import { Section, grid } from '../fields';
 import { useDirty, useDraft, useDraftStore, usePanelData, useReload, useUpdate } from '../state/PanelState';
-import { useAction } from '../state/use-action';
+import { useAction } from '@ui/use-action';
 import { ActionRow, ROW_COLUMNS } from './ActionRow';
 import { ParkingLot } from './ParkingLot';
 
@@ -22,7 +22,7 @@ export function ActionsSection() {
   const update = useUpdate();
   const store = useDraftStore();
   const reload = useReload();
-  const { tickets } = usePanelData();
+  const { tickets, issue } = usePanelData();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [progress, setProgress] = useState<CreateTicketsAnswer | null>(null);
   const [needsSprint, setNeedsSprint] = useState(false);
@@ -36,18 +36,29 @@ export function ActionsSection() {
     await reload();
     const made = r.data.items.filter((i) => i.state === 'created' || i.state === 'existing').length;
     const failed = r.data.items.filter((i) => i.state === 'failed').length;
-    return failed
-      ? { ok: false, error: { code: 'JIRA_ERROR', message: `${failed} ticket(s) could not be created; try again.` } }
-      : {
-          ok: true,
-          message: `${made} ticket${made === 1 ? '' : 's'} ready${r.data.sprint ? ` in ${r.data.sprint.name}` : ''}.`,
-        };
+    if (failed)
+      return {
+        ok: false,
+        error: { code: 'JIRA_ERROR', message: `${failed} ticket(s) could not be created; try again.` },
+      };
+    // Tickets made but a step after them pending: said beside the button, where it stays until done.
+    if (r.data.warning) return { ok: true, message: r.data.warning };
+    const where = r.data.sprint
+      ? ` and planned in ${r.data.sprint.name}`
+      : r.data.board?.column
+        ? ` and put at the top of "${r.data.board.column}" on ${r.data.board.name}`
+        : '';
+    return {
+      ok: true,
+      flag: `${made} ticket${made === 1 ? '' : 's'} ready`,
+      message: `Linked to ${issue.key}${where}.`,
+    };
   });
   const sprint = useAction(async () => {
     const r = await call('actions/createSprint', {});
     if (!r.ok) return r;
     setNeedsSprint(false);
-    return { ok: true, message: `Created sprint "${r.data.name}". You can create the tickets now.` };
+    return { ok: true, flag: `Sprint "${r.data.name}" created`, message: 'You can create the tickets now.' };
   });
 
   const add = () => {

@@ -5,10 +5,10 @@ import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { REVIEW_OUTCOMES, type ReviewItem, type ReviewOutcome } from '@shared/contract';
 import { call } from '@ui/api';
-import { ActionResult } from '../ActionResult';
+import { ActionResult } from '@ui/ActionResult';
 import { grid } from '../fields';
 import { usePanelData } from '../state/PanelState';
-import { useAction } from '../state/use-action';
+import { useAction } from '@ui/use-action';
 import { OUTCOME_LABEL } from './review-table';
 
 /** What the review decided for one earlier item: done, still open (why), reassigned (to whom), dropped (why). */
@@ -18,7 +18,7 @@ export default function OutcomeForm({
   onCancel,
 }: {
   item: ReviewItem;
-  onRecorded: (o: ReviewOutcome, message: string) => void;
+  onRecorded: (o: ReviewOutcome) => void;
   onCancel: () => void;
 }) {
   const users = usePanelData().users;
@@ -36,9 +36,8 @@ export default function OutcomeForm({
       baseVersion: item.outcome?.version ?? 0,
     });
     if (!r.ok) return r;
-    const message = `Recorded "${OUTCOME_LABEL[outcome]}" for ${item.key}.`;
-    onRecorded(r.data, message);
-    return { ok: true, message };
+    onRecorded(r.data);
+    return { ok: true, flag: 'Outcome recorded', message: `"${OUTCOME_LABEL[outcome]}" for ${item.key}.` };
   });
   const noteId = `outcome-note-${item.key}`;
   return (

@@ -7,10 +7,11 @@ import { agendaMarkdown } from '@domain/review';
 import { composeTitle } from '@domain/rules';
 import type { ReviewItem, ReviewPage } from '@shared/contract';
 import { call } from '@ui/api';
-import { ActionResult } from '../ActionResult';
+import { ActionResult } from '@ui/ActionResult';
 import { copyText } from '../copy';
 import { useDraftStore, usePanelData } from '../state/PanelState';
-import { useAction } from '../state/use-action';
+import { useAction } from '@ui/use-action';
+import { ReviewDone } from './ReviewDone';
 import { reviewHead, reviewRows } from './review-table';
 
 // The outcome form carries the select pickers: loaded when someone records an outcome, not on open.
@@ -35,7 +36,6 @@ export function ReviewSection() {
   const [pages, setPages] = useState<ReviewPage[]>([first]);
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<ReviewItem | null>(null);
-  const [recorded, setRecorded] = useState('');
   const [markdown, setMarkdown] = useState<string | null>(null);
 
   const turn = useAction(async (target: number) => {
@@ -53,15 +53,16 @@ export function ReviewSection() {
     return { ok: true, message: `Page ${Math.min(target, have.length)} of the review.` };
   });
   const copy = useAction(async () => {
+    setMarkdown(null); // never show the last agenda as if it were the new one
     const r = await call('review/agenda', {});
     if (!r.ok) return r;
     const text = agendaMarkdown(r.data, data.issue.key, composeTitle(store.doc.title));
     setMarkdown(text);
-    return { ok: true, message: await copyText(text) };
+    return copyText(text, 'Agenda');
   });
   const post = useAction(async () => {
     const r = await call('comment/agenda', {});
-    return r.ok ? { ok: true, message: 'Agenda posted as a comment on the incident.' } : r;
+    return r.ok ? { ok: true, flag: 'Agenda posted', message: `Posted as a comment on ${data.issue.key}.` } : r;
   });
 
   const items = pages[page - 1]?.items ?? [];
@@ -130,7 +131,7 @@ export function ReviewSection() {
                 key={editing.key}
                 item={editing}
                 onCancel={() => setEditing(null)}
-                onRecorded={(o, message) => {
+                onRecorded={(o) => {
                   setPages((ps) =>
                     ps.map((p) => ({
                       ...p,
@@ -138,14 +139,10 @@ export function ReviewSection() {
                     })),
                   );
                   setEditing(null);
-                  setRecorded(message);
                 }}
               />
             </Suspense>
           )}
-          <span role="status" data-testid="review-recorded">
-            {recorded}
-          </span>
           <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
             <Button testId="copy-agenda" isLoading={copy.busy} onClick={() => copy.run()}>
               Copy the meeting agenda (Markdown)
@@ -156,6 +153,8 @@ export function ReviewSection() {
             <ActionResult outcome={copy.outcome} testId="agenda-copy-note" />
             <ActionResult outcome={post.outcome} testId="agenda-note" />
           </div>
+          {/* An agenda copied before the review was marked done groups items by the old window: it goes. */}
+          <ReviewDone onCompleted={() => setMarkdown(null)} />
           {markdown && (
             <pre data-testid="agenda-markdown" style={{ whiteSpace: 'pre-wrap', fontSize: 12 }}>
               {markdown}

@@ -4,9 +4,9 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { SimilarCandidate } from '@shared/contract';
 import { call } from '@ui/api';
-import { ActionResult } from '../ActionResult';
+import { ActionResult } from '@ui/ActionResult';
 import { useDraft, useDraftStore, usePanelData, useUpdate } from '../state/PanelState';
-import { useAction } from '../state/use-action';
+import { useAction } from '@ui/use-action';
 
 const STRENGTH: Record<SimilarCandidate['strength'], { label: string; appearance: 'success' | 'default' }> = {
   strong: { label: 'strong match', appearance: 'success' },

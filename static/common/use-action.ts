@@ -1,8 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AppError } from '@shared/result';
+import { flagSuccess } from './flags';
 
-/** What an action ended with: a sentence for the person, or the error to show. */
-export type Outcome = { ok: true; message: string } | { ok: false; error: AppError };
+/**
+ * What an action ended with: a sentence for the person, or the error to show. A success with a `flag` title is
+ * told in a Jira flag; one without (e.g. "the browser did not allow the clipboard") stays beside its button.
+ */
+export type Outcome = { ok: true; message: string; flag?: string } | { ok: false; error: AppError };
 
 /**
  * Runs one action at a time and keeps its outcome: while it runs `busy` is true and further calls are ignored
@@ -27,7 +31,10 @@ export function useAction<A extends unknown[]>(
         ok: false,
         error: { code: 'INTERNAL', message: e instanceof Error ? e.message : 'The action failed.' },
       }))
-      .then((o) => setOutcome(o))
+      .then((o) => {
+        if (o.ok && o.flag) flagSuccess(o.flag, o.message);
+        setOutcome(o);
+      })
       .finally(() => {
         running.current = false;
         setBusy(false);

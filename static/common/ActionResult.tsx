@@ -1,10 +1,11 @@
 import { token } from '@atlaskit/tokens';
-import { ErrorMessage } from '@ui/ErrorMessage';
-import type { Outcome } from './state/use-action';
+import { ErrorMessage } from './ErrorMessage';
+import type { Outcome } from './use-action';
 
 /**
  * The result of an action beside its button. The status element is always there (a polite live region), so a
- * screen reader announces the sentence when it appears; an error is shown as the app's error message.
+ * screen reader announces the sentence when it appears. A success told in a Jira flag is not repeated here; an
+ * error is shown here as the app's error message, and stays until the next attempt.
  */
 export function ActionResult({ outcome, testId }: { outcome: Outcome | null; testId: string }) {
   return (
@@ -12,9 +13,9 @@ export function ActionResult({ outcome, testId }: { outcome: Outcome | null; tes
       <span
         role="status"
         data-testid={testId}
-        style={{ color: token('color.text.success', '#216E4E'), alignSelf: 'center', fontSize: 14 }}
+        style={{ color: token('color.text.subtle', '#44546F'), alignSelf: 'center', fontSize: 14 }}
       >
-        {outcome?.ok ? `✓ ${outcome.message}` : ''}
+        {outcome?.ok && !outcome.flag ? outcome.message : ''}
       </span>
       {outcome && !outcome.ok && (
         <div style={{ flexBasis: '100%' }}>
