@@ -112,41 +112,73 @@ export async function writeDocument(
   } catch (e) {
     if (e instanceof JiraError && e.status === 400 && summary !== null && 'summary' in e.fieldErrors)
       return writeDocument(jira, kvs, issueKey, next, lease, null);
-    if (e instanceof JiraError && e.status < 500) {
-      await releaseVersion(kvs, lease); // a refusal wrote nothing
-      throw e;
-    }
-    let now: Awaited<ReturnType<typeof readBack>> | null = null;
-    try {
-      now = await readBack(jira, issueKey);
-    } catch {
-      now = null;
-    }
-    if (now && same(now.stored, next))
-      return { index: now.indexVersion >= next.version, summary: summary !== null && now.summary === summary };
-    if (now && e instanceof JiraError) {
-      await releaseVersion(kvs, lease);
-      throw new AppFailure(
-        'JIRA_ERROR',
-        messages.notSaved(
-          `Jira could not save the post-mortem (HTTP ${e.status}); it holds version ${next.version - 1}.`,
-        ),
-        e.errorMessages,
-        undefined,
-        'not-saved',
-      );
-    }
+    // Jira refused the edit as a whole (an issue its workflow status makes read-only; or, unconfirmed, a site that
+    // does not take properties with an edit): the document has an endpoint of its own. The index and the summary
+    // then follow as the save's pending steps, so being wrong about the edit costs a call, not a save.
+    if (e instanceof JiraError && e.status === 400) return writeDocumentAlone(jira, kvs, issueKey, next, lease);
+    return afterFailure(e, jira, kvs, issueKey, next, lease, summary);
+  }
+}
+
+async function writeDocumentAlone(
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issueKey: string,
+  next: StoredPostMortem,
+  lease: Lease,
+): Promise<Written> {
+  try {
+    await setIssueProperty(jira, issueKey, POSTMORTEM_PROPERTY, next);
+    return { index: false, summary: false };
+  } catch (e) {
+    return afterFailure(e, jira, kvs, issueKey, next, lease, null);
+  }
+}
+
+/** After a failed write: a refusal frees the version; otherwise Jira is asked what it holds. */
+async function afterFailure(
+  e: unknown,
+  jira: JiraTransport,
+  kvs: KeyValueStore,
+  issueKey: string,
+  next: StoredPostMortem,
+  lease: Lease,
+  summary: string | null,
+): Promise<Written> {
+  if (e instanceof JiraError && e.status < 500) {
+    await releaseVersion(kvs, lease); // a refusal wrote nothing
+    throw e;
+  }
+  let now: Awaited<ReturnType<typeof readBack>> | null = null;
+  try {
+    now = await readBack(jira, issueKey);
+  } catch {
+    now = null;
+  }
+  if (now && same(now.stored, next))
+    return { index: now.indexVersion >= next.version, summary: summary !== null && now.summary === summary };
+  if (now && e instanceof JiraError) {
+    await releaseVersion(kvs, lease);
     throw new AppFailure(
-      'UNCERTAIN',
-      messages.unknown(
-        `version ${next.version} was saved`,
-        `reload the panel in a minute; if it shows version ${next.version}, it was saved, otherwise save again`,
+      'JIRA_ERROR',
+      messages.notSaved(
+        `Jira could not save the post-mortem (HTTP ${e.status}); it holds version ${next.version - 1}.`,
       ),
+      e.errorMessages,
       undefined,
-      undefined,
-      'unknown',
+      'not-saved',
     );
   }
+  throw new AppFailure(
+    'UNCERTAIN',
+    messages.unknown(
+      `version ${next.version} was saved`,
+      `reload the panel in a minute; if it shows version ${next.version}, it was saved, otherwise save again`,
+    ),
+    undefined,
+    undefined,
+    'unknown',
+  );
 }
 
 /**

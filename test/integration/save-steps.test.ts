@@ -78,6 +78,23 @@ describe('a save says exactly what was saved and what is pending; the retry comp
     assert.equal(stored(key).version, 1, 'an unchanged document is not written again');
   });
 
+  it('Jira refuses the edit as a whole (a read-only status): the document goes through its own endpoint', async () => {
+    const key = await newIncident(jira);
+    // One refusal of the combined edit (document, index and summary): not a refusal of the summary field.
+    jira.emulator.knobs.faults.push({ match: `^PUT /rest/api/3/issue/${key}$`, status: 400, times: 1, when: 'before' });
+    const res = await r['panel/save'](
+      { doc: filledPostMortem(1), baseVersion: 0, syncSummary: true, summaryLoaded: 'Checkout errors after deploy' },
+      ctx(key),
+    );
+    assert.equal(jira.emulator.knobs.faults[0]?.times, 0, 'the fault fired');
+    jira.emulator.knobs.faults = [];
+    assert.ok(res.ok, JSON.stringify(res));
+    assert.equal(stored(key).version, 1);
+    assert.equal(stored(key).doc.lessons, filledPostMortem(1).lessons);
+    assert.equal(IndexRecordSchema.parse(issue(key)?.properties.postmortemIndex).version, 1, 'the index followed');
+    assert.equal(issue(key)?.summary, TITLE, 'the summary followed on its own edit');
+    assert.deepEqual(res.data.pending, []);
+  });
   it('the repeat link fails: saved, link pending; the retry (even with the old version) makes the link', async () => {
     const earlier = await earlierIncident();
     const key = await newIncident(jira);
