@@ -119,3 +119,25 @@ describe(`a draft at ${WIDTH} px`, () => {
     await page.close();
   });
 });
+
+describe('exporting a published post-mortem', () => {
+  it('copies it and posts it once on a double click, each success told in a flag', async () => {
+    const incident = withStatus('published');
+    const { page, frame } = await openPanel(incident.key, 'light');
+    await frame.click('[data-testid="export-copy"]');
+    assert.deepEqual(await hostFlag(page, 'Post-mortem copied'), {
+      type: 'success',
+      description: 'Copied to the clipboard as Markdown.',
+    });
+    assert.match(await frame.getByTestId('export-markdown').inputValue(), /^# Incident: /);
+    const comments = () => e2e.demo.jira.emulator.store.issuesByKey.get(incident.key)?.comments.length ?? 0;
+    const before = comments();
+    await frame.dblclick('[data-testid="export-post"]');
+    assert.deepEqual(await hostFlag(page, 'Post-mortem posted'), {
+      type: 'success',
+      description: `Posted as a comment on ${incident.key}.`,
+    });
+    assert.equal(comments(), before + 1, 'one comment for a double click');
+    await page.close();
+  });
+});

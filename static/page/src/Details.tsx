@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
@@ -15,6 +16,7 @@ import { JqlDisclosure, JqlLink } from './JqlLink';
 import { BreakdownTable, ReviewTable } from './tables';
 
 const block = { marginTop: token('space.400', '32px') } as const;
+const list = { paddingLeft: token('space.250', '20px') } as const;
 const scopeStyle = { fontSize: 12, color: token('color.text.subtlest', '#626F86') } as const;
 
 export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo }) {
@@ -113,6 +115,7 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
           style={{
             display: 'grid',
             gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
+            marginTop: token('space.200', '16px'),
             gap: token('space.300', '24px'),
           }}
         >
@@ -137,9 +140,17 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
             <Heading size="small">Repeat chains</Heading>
             <p style={scopeStyle}>From {dayLabel(d.trendFrom)}; the earliest incident first.</p>
             {d.chains.length ? (
-              <ul>
+              <ul style={list}>
                 {d.chains.map((c) => (
-                  <li key={c.join('>')}>{c.map((k) => (dead.has(k) ? `${k} (no longer exists)` : k)).join(' → ')}</li>
+                  <li key={c.join('>')}>
+                    {c.map((k, i) => (
+                      <Fragment key={k}>
+                        {i > 0 && ' → '}
+                        {/* A key breaks between keys, never at its hyphen. */}
+                        <span style={{ whiteSpace: 'nowrap' }}>{dead.has(k) ? `${k} (no longer exists)` : k}</span>
+                      </Fragment>
+                    ))}
+                  </li>
                 ))}
               </ul>
             ) : (
@@ -149,7 +160,7 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
           <div data-testid="themes">
             <Heading size="small">Recurring contributing factors</Heading>
             {d.themes.length ? (
-              <ul>
+              <ul style={list}>
                 {d.themes.map((t) => (
                   <li key={t.phrase}>
                     {t.phrase} ({t.count} post-mortems)
@@ -163,7 +174,7 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
           <div data-testid="ideas">
             <Heading size="small">Parking-lot ideas that came back</Heading>
             {d.parkingIdeas.length ? (
-              <ul>
+              <ul style={list}>
                 {d.parkingIdeas.map((t) => (
                   <li key={t.idea}>
                     {t.idea} ({t.count} post-mortems)
