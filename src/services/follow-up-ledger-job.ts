@@ -61,16 +61,24 @@ export async function keepFollowUpLedgers(
   opts: { syncEveryMs?: number } = {},
 ): Promise<JobRun> {
   const run: JobRun = { job: 'followup-ledger', status: 'done', steps: 0, processed: 0, resumed: false };
+  // A project whose step fails (Jira or storage) does not hold up the others; the first failure is raised at the
+  // end, so the run is logged as failed, and the next run resumes that project from its saved state.
+  let failure: unknown = null;
   for (const w of await wantedProjects(kvs)) {
     if (now() - w.at > WANTED_FOR_MS) {
       await kvs.delete(w.kvsKey);
       continue;
     }
-    if (!(await keepLedger(jira, kvs, w.projectKey, now, budget, run, opts.syncEveryMs ?? SYNC_EVERY_MS))) {
-      run.status = 'paused';
-      return run;
+    try {
+      if (!(await keepLedger(jira, kvs, w.projectKey, now, budget, run, opts.syncEveryMs ?? SYNC_EVERY_MS))) {
+        run.status = 'paused';
+        break;
+      }
+    } catch (e) {
+      failure ??= e;
     }
   }
+  if (failure) throw failure;
   return run;
 }
 

@@ -38,9 +38,6 @@ export async function followUpReport(
     readLedgerMarkers(kvs, projectKey),
     readWanted(kvs, projectKey),
   ]);
-  // The job keeps ledgers of projects whose card was opened lately. Not worth failing a view over.
-  if (wantedAt === null || now - wantedAt > DAY)
-    await kvs.set(ledgerKeys.wanted(projectKey), { at: now }).catch(() => undefined);
   const usable = meta && now - meta.syncedAt <= STALE_MS ? meta : null;
   const slippedJql = jql.slippedActionTickets(projectKey);
   // A refused search (no access, no Incident type) is explained the way the rest of the page explains it.
@@ -60,6 +57,10 @@ export async function followUpReport(
   round.catch(() => undefined); // awaited below, after the ledger is unpacked
   const ledger = usable ? await readLedger(kvs, projectKey, usable) : null;
   const [read, slipped] = await round;
+  // Jira answered this reader: the job keeps ledgers of projects whose card was opened lately. Not worth failing
+  // a view over.
+  if (wantedAt === null || now - wantedAt > DAY)
+    await kvs.set(ledgerKeys.wanted(projectKey), { at: now }).catch(() => undefined);
   const changes = 'changes' in read ? null : read;
   let status: FollowUpStatus = { kind: 'preparing', reason: ledger ? 'unverified' : 'building' };
   let figures = null;
