@@ -19,6 +19,11 @@ export function FollowUpCard() {
   }, []);
   if (error) return <ErrorMessage error={error} />;
   if (!data) return null;
+  return <FollowUpFigures data={data} />;
+}
+
+/** The card's content for an answer (rendered on its own in test/unit/followup-card.test.ts). */
+export function FollowUpFigures({ data }: { data: FollowUpReport }) {
   const preparing = data.status.kind === 'preparing';
   const box = { border: `1px solid ${token('color.border', '#091E4224')}`, borderRadius: 4, padding: 12 };
   return (
