@@ -176,7 +176,7 @@ async function continueBuild(
       for (const r of s.incidents) part.incidents.set(r.key, r);
     }
     const n = state.staged.length;
-    const ref = await writeParts(kvs, (i) => ledgerKeys.stage(projectKey, state.build, n, i), encodeLedger(part));
+    const ref = await writeParts(kvs, (_b, i) => ledgerKeys.stage(projectKey, state.build, n, i), encodeLedger(part));
     const lowest = slices[slices.length - 1]?.[0] ?? -Infinity;
     state = { ...state, next: Number.isFinite(lowest) ? lowest : state.from, staged: [...state.staged, ref] };
     await kvs.set(ledgerKeys.build(projectKey), state);

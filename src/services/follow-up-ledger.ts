@@ -37,7 +37,7 @@ const Marker = z.object({ id: z.string() });
 
 export const ledgerKeys = {
   meta: (p: string) => `followup-ledger:${p}`,
-  part: (p: string, i: number) => `followup-ledger-part:${p}:${i}`,
+  part: (p: string, build: string, i: number) => `followup-ledger-part:${p}:${build}:${i}`,
   build: (p: string) => `followup-ledger-build:${p}`,
   stage: (p: string, build: string, slice: number, i: number) => `followup-ledger-stage:${p}:${build}:${slice}:${i}`,
   marker: (p: string, issueKey: string) => `followup-ledger-changed:${p}:${issueKey}:${randomUUID().slice(0, 8)}`,
@@ -119,14 +119,20 @@ export function decodeLedger(json: string): Ledger | null {
 /** Writes `json` gzipped in parts under the value limit, all tagged with one new build id; returns it. */
 export async function writeParts(
   kvs: KeyValueStore,
-  keyOf: (i: number) => string,
+  keyOf: (build: string, i: number) => string,
   json: string,
 ): Promise<{ build: string; parts: number }> {
   const data = gzipSync(json).toString('base64');
   const build = randomUUID().slice(0, 12);
   const chunks: string[] = [];
   for (let i = 0; i < data.length || i === 0; i += PART_CHARS) chunks.push(data.slice(i, i + PART_CHARS));
-  await Promise.all(chunks.map((c, i) => kvs.set(keyOf(i), { build, data: c })));
+  const writes = await Promise.allSettled(chunks.map((c, i) => kvs.set(keyOf(build, i), { build, data: c })));
+  const failed = writes.find((w) => w.status === 'rejected');
+  if (failed) {
+    // Nothing names this build yet: remove what may have landed (a lost answer), so no orphan stays in storage.
+    await Promise.all(chunks.map((_, i) => kvs.delete(keyOf(build, i)).catch(() => undefined)));
+    throw failed.reason;
+  }
   return { build, parts: chunks.length };
 }
 
@@ -156,7 +162,7 @@ export async function readLedgerMeta(kvs: KeyValueStore, projectKey: string): Pr
 }
 
 export async function readLedger(kvs: KeyValueStore, projectKey: string, meta: LedgerMeta): Promise<Ledger | null> {
-  const json = await readParts(kvs, (i) => ledgerKeys.part(projectKey, i), meta);
+  const json = await readParts(kvs, (i) => ledgerKeys.part(projectKey, meta.build, i), meta);
   if (json === null) return null;
   try {
     const l = decodeLedger(json);
@@ -166,7 +172,10 @@ export async function readLedger(kvs: KeyValueStore, projectKey: string, meta: L
   }
 }
 
-/** Stores the ledger: parts first, then the meta naming their build; parts of the last build beyond it are dropped. */
+/**
+ * Stores the ledger: parts under keys of their own build first, then the meta naming that build, then the last
+ * build's parts are dropped. A write that fails half way leaves the ledger before it whole (a rebuild is costly).
+ */
 export async function writeLedger(
   kvs: KeyValueStore,
   projectKey: string,
@@ -174,7 +183,7 @@ export async function writeLedger(
   stamp: { syncedAt: number; fullAt: number; mismatches: number },
   previous: LedgerMeta | null,
 ): Promise<LedgerMeta> {
-  const ref = await writeParts(kvs, (i) => ledgerKeys.part(projectKey, i), encodeLedger(ledger));
+  const ref = await writeParts(kvs, (b, i) => ledgerKeys.part(projectKey, b, i), encodeLedger(ledger));
   const meta: LedgerMeta = {
     v: LEDGER_VERSION,
     ...ref,
@@ -183,7 +192,9 @@ export async function writeLedger(
     incidents: ledger.incidents.size,
   };
   await kvs.set(ledgerKeys.meta(projectKey), meta);
-  for (let i = ref.parts; i < (previous?.parts ?? 0); i++) await kvs.delete(ledgerKeys.part(projectKey, i));
+  if (previous && previous.build !== ref.build)
+    for (let i = 0; i < previous.parts; i++)
+      await kvs.delete(ledgerKeys.part(projectKey, previous.build, i)).catch(() => undefined);
   return meta;
 }
 

@@ -155,6 +155,29 @@ describe('the follow-up ledger (issue #11)', () => {
     assert.deepEqual(cardFigures(rebuilt), oracle());
   });
 
+  it('a storage fault while the job stores a sync leaves the previous ledger in use, and no rebuild', async () => {
+    const before = (await readLedgerMeta(jira.kvs, P)) ?? assert.fail('a ledger');
+    const open = issues().find((i) => incidentOf(i.key) && !isDone(i.key)) ?? assert.fail('an open ticket');
+    await transitionTo(jira, open.key, 'done');
+    // The part lands and its answer is lost: the job stops; the ledger it would have replaced stays whole.
+    const faults: KvsFault[] = [{ match: /^set followup-ledger-part:/, times: 1, kind: 'error-after' }];
+    await assert.rejects(job(faultyKvs(jira.kvs, faults)));
+    assert.equal(faults[0]?.times, 0, 'the fault fired');
+    const rep = await view();
+    assert.equal(rep.status.kind, 'ledger');
+    assert.deepEqual(cardFigures(rep), oracle());
+    const run = await job();
+    assert.equal(run.status, 'done');
+    assert.equal(await jira.kvs.get(ledgerKeys.build(P)), undefined, 'synced, not rebuilt');
+    const meta = (await readLedgerMeta(jira.kvs, P)) ?? assert.fail('a ledger');
+    assert.equal(meta.fullAt, before.fullAt);
+    assert.notEqual(meta.build, before.build);
+    // The parts of the ledger it replaced are gone; only the new build's remain.
+    const parts = await jira.kvs.listByPrefix(`followup-ledger-part:${P}:`);
+    assert.equal(parts.length, meta.parts);
+    assert.deepEqual(cardFigures(await view()), oracle());
+  });
+
   it('the job resumes after running out of time, a storage fault and a Jira fault', async () => {
     const kvs = new MemoryKvs();
     await kvs.set(ledgerKeys.wanted(P), { at: TEST_NOW });

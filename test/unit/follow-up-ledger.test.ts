@@ -55,13 +55,13 @@ describe('follow-up ledger storage', () => {
     const meta = await writeLedger(kvs, 'OPS', l, stamp, null);
     assert.ok(meta.parts > 1, `${meta.parts} parts`);
     for (let i = 0; i < meta.parts; i++) {
-      const part = await kvs.get(ledgerKeys.part('OPS', i));
+      const part = await kvs.get(ledgerKeys.part('OPS', meta.build, i));
       assert.ok(JSON.stringify(part).length < 240 * 1024);
     }
     const back = await readLedger(kvs, 'OPS', meta);
     assert.equal(back?.tickets.size, l.tickets.size);
-    // A later build that stopped after its first part: the old meta's parts are no longer all of one build.
-    await kvs.set(ledgerKeys.part('OPS', 0), { build: 'other', data: '' });
+    // A part lost or overwritten: the ledger reads as missing, never as part of itself.
+    await kvs.set(ledgerKeys.part('OPS', meta.build, 0), { build: 'other', data: '' });
     assert.equal(await readLedger(kvs, 'OPS', meta), null);
   });
 });
