@@ -18,6 +18,7 @@ import { appFigures, differences, historyFigures } from './figures';
 import { timeBudget } from '../../src/services/job-budget';
 import { buildHistory } from '../../src/services/report-history-job';
 import { ensureSiteSetup } from '../../src/services/install';
+import { recordSiteFacts } from '../../src/services/report-site';
 import { naiveReport } from './naive';
 import { panelCosts } from './panel';
 
@@ -121,8 +122,10 @@ async function main() {
     // The first view: app storage empty, nothing cached. It shows what counts answer and says how much of the
     // post-mortem history is ready; the history job (scheduled, as the app) builds the rest; the views after that
     // are what people see.
-    // The app is installed (the install trigger records the site setup); the report's own storage is empty.
+    // The app is installed (what the install trigger records: the site setup and the site's facts); the report's
+    // own storage is empty and the reader has never opened it.
     await ensureSiteSetup(platform.asApp(), platform.kvs);
+    await recordSiteFacts(platform.asApp(), platform.kvs);
     const cold = await measured(emu, view);
     if (values.calls) console.error(`cold ${JSON.stringify(await emu.calls())}`);
     const h = cold.value.details.details.history;
