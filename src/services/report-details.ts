@@ -1,3 +1,4 @@
+import { ACTION_PROPERTY } from '../domain/jira-names';
 import { quote } from '../domain/jql';
 import { reportWindow } from '../domain/report-definitions';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../domain/report-math';
 import { groupForReview } from '../domain/review';
 import { lastMonths, startOfMonth } from '../domain/zone';
-import { approximateCount } from '../jira/search';
+import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { TicketView } from '../shared/contract';
 import type { ReportDetailsAnswer, ReportFilters } from '../shared/report';
@@ -22,12 +23,11 @@ import { reportScope } from './report';
 import { incidentFacts } from './report-facts';
 import { LIVE_BUDGET, postmortemHistory } from './report-history';
 import { searchByKeys } from './report-keys';
-import { reviewTickets as readReview } from './report-review';
 import { withSiteFacts } from './report-site';
 import { priorityCounts } from './report-tickets';
 import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig } from './settings';
-import { toTicketView } from './tickets';
+import { TICKET_FIELDS, toTicketView } from './tickets';
 
 /** The review lists at most this many items, and says so when there are more. */
 export const REVIEW_LIMIT = 500;
@@ -87,7 +87,12 @@ export async function reportDetails(
       Promise.all([
         historyRead,
         priorityCounts(jira, q, w, site.dropping, outcomes),
-        readReview(jira, q, lastReviewAt, REVIEW_LIMIT + 1),
+        searchAll(jira, q.review(lastReviewAt), {
+          fields: TICKET_FIELDS,
+          properties: [ACTION_PROPERTY],
+          maxResults: REVIEW_LIMIT + 1,
+          limit: REVIEW_LIMIT + 1,
+        }),
         // Six counts in the first round: a first view has them whatever the history holds.
         countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
         deadRead,
