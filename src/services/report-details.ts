@@ -29,8 +29,12 @@ import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
-/** The review lists at most this many items, and says so when there are more. */
-export const REVIEW_LIMIT = 500;
+/**
+ * The page's review lists at most this many items (the most overdue first), says how many there are and links the
+ * search for all of them: one page of Jira's search, where 500 took three pages in a row and five times the points.
+ * A meeting works through the panel's review, paged on demand.
+ */
+export const REVIEW_LIMIT = 100;
 
 /**
  * Everything below the headline: the published post-mortems of the trend's 12 calendar months (or the window, if
@@ -81,7 +85,7 @@ export async function reportDetails(
           .filter((k) => k && !keys.has(k)),
       );
     });
-    const [history, byPriorityCounts, reviewTickets, rollingCounts, deadKeys] = await explainRefusals(
+    const [history, byPriorityCounts, reviewTickets, rollingCounts, reviewCount, deadKeys] = await explainRefusals(
       jira,
       projectKey,
       Promise.all([
@@ -95,6 +99,7 @@ export async function reportDetails(
         }),
         // Six counts in the first round: a first view has them whatever the history holds.
         countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
+        approximateCount(jira, q.reviewFilter(lastReviewAt)),
         deadRead,
       ]),
     );
@@ -122,6 +127,8 @@ export async function reportDetails(
       patternsTo: window.today,
       reviewLimit,
       reviewTruncated: reviewTickets.length > reviewLimit,
+      // Approximate: it may lag a write of the last seconds, so never fewer than the list itself shows.
+      reviewTotal: Math.max(reviewCount, Math.min(reviewTickets.length, reviewLimit + 1)),
       review,
       history: { ready: history.ready, total: history.total, complete: history.complete },
     };

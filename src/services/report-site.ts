@@ -4,6 +4,7 @@ import { isTimeZone } from '../domain/zone';
 import { getResolutionNames, getServerInfo } from '../jira/config';
 import type { JiraTransport } from '../jira/transport';
 import type { KeyValueStore } from '../storage/kvs';
+import { afterSends } from './concurrency';
 import { reportZones, siteZoneSource, type ReportZones } from './report-zones';
 
 /**
@@ -81,20 +82,19 @@ export async function withSiteFacts<T>(
   accountId: string | undefined,
   use: (facts: SiteFacts) => Promise<T>,
 ): Promise<T> {
-  const fresh = readFresh(jira);
-  // Awaited below on every path; its failure while storage is read must not count as unhandled.
-  fresh.catch(() => undefined);
   const kept = await keptFacts(kvs, accountId).catch(() => null);
   const guess = kept?.facts;
   if (!guess) {
-    const facts = await fresh;
+    const facts = await readFresh(jira);
     await keep(kvs, accountId, facts, kept);
     return use(facts);
   }
   const early = use(guess);
   // Both are awaited below; an early failure of one must not count as unhandled while the other runs.
   early.catch(() => undefined);
-  const facts = await fresh;
+  // The counts leave first; the facts they rest on are checked right behind them.
+  await afterSends();
+  const facts = await readFresh(jira);
   await keep(kvs, accountId, facts, kept);
   return same(facts, guess) ? early : use(facts);
 }
