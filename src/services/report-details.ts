@@ -85,24 +85,26 @@ export async function reportDetails(
           .filter((k) => k && !keys.has(k)),
       );
     });
-    const [history, byPriorityCounts, reviewTickets, rollingCounts, reviewCount, deadKeys] = await explainRefusals(
-      jira,
-      projectKey,
-      Promise.all([
-        historyRead,
-        priorityCounts(jira, q, w, site.dropping, outcomes),
-        searchAll(jira, q.review(lastReviewAt), {
-          fields: TICKET_FIELDS,
-          properties: [ACTION_PROPERTY],
-          maxResults: REVIEW_LIMIT + 1,
-          limit: REVIEW_LIMIT + 1,
-        }),
-        // Six counts in the first round: a first view has them whatever the history holds.
-        countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
-        approximateCount(jira, q.reviewFilter(lastReviewAt)),
-        deadRead,
-      ]),
-    );
+    const [history, byPriorityCounts, reviewTickets, rollingCounts, reviewCount, deadKeys, historyMissing] =
+      await explainRefusals(
+        jira,
+        projectKey,
+        Promise.all([
+          historyRead,
+          priorityCounts(jira, q, w, site.dropping, outcomes),
+          searchAll(jira, q.review(lastReviewAt), {
+            fields: TICKET_FIELDS,
+            properties: [ACTION_PROPERTY],
+            maxResults: REVIEW_LIMIT + 1,
+            limit: REVIEW_LIMIT + 1,
+          }),
+          // Six counts in the first round: a first view has them whatever the history holds.
+          countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
+          approximateCount(jira, q.reviewFilter(lastReviewAt)),
+          deadRead,
+          historyRead.then((h) => h.missing),
+        ]),
+      );
     // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
     const facts = incidentFacts(history.issues).filter(
       (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
@@ -155,7 +157,7 @@ export async function reportDetails(
     const chains = repeatChains(facts);
     // Checked when each month of the history was built, and now for the incidents saved since.
     const windowKeys = new Set(inWindow.map((i) => i.key));
-    const missingTickets = history.missing
+    const missingTickets = historyMissing
       .filter((x) => windowKeys.has(x.incident))
       .sort((a, b) => a.key.localeCompare(b.key));
     return {
