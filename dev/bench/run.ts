@@ -21,6 +21,7 @@ import { ensureSiteSetup } from '../../src/services/install';
 import { recordSiteFacts } from '../../src/services/report-site';
 import { naiveReport } from './naive';
 import { panelCosts } from './panel';
+import { followUpCosts } from './follow-up';
 
 /**
  * `npm run bench -- [--json] [--incidents 100000] [--window 365] [--latency 100] [--naive]`: the emulator (own
@@ -179,6 +180,9 @@ async function main() {
     const peakRssMb = await resolverPeakRssMb(emu.url, NOW, windowDays);
     await emu.knobs({ latencyMs });
 
+    log('Follow-up card: first view, ledger job, warm view...');
+    const followUp = await followUpCosts(platform, emu, USER, NOW, emu.seeded.incidents);
+    mismatches.push(...followUp.mismatches);
     log('Panel: open, save, create tickets...');
     const panel = await panelCosts(platform, emu, USER);
     const result = {
@@ -206,6 +210,7 @@ async function main() {
       baseline: { calls: base.cost.calls, rounds: base.cost.rounds, points: base.cost.points, wallMs: base.wallMs },
       ratio: { points: round1(base.cost.points / app.cost.points), wall: round1(base.wallMs / app.wallMs) },
       panel,
+      followUp: followUp.followUp,
       bundles: bundleSizes(ROOT, RESOURCES),
     };
     if (values.json) console.log(JSON.stringify(result));

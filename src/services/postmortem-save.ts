@@ -19,6 +19,7 @@ import { checkRepeatOf } from './repeat-check';
 import { mergeServerOwned, sameDoc } from './postmortem-merge';
 import { pendingSteps, readPending, type Pending } from './postmortem-pending';
 import { claimVersion, writeDocument, writeIndex, type Written } from './postmortem-write';
+import { markFollowUpChanged } from './follow-up-ledger';
 import { markMonthChanged } from './report-cache';
 
 const SECTIONS: [keyof PostMortem, string][] = [
@@ -179,6 +180,8 @@ export async function savePostMortem(
   await markMonthChanged(kvs, projectKey, issue.fields?.created, { key: issueKey, id: issue.id }).catch(
     () => undefined,
   );
+  // Likewise the follow-up card's ledger (follow-up-ledger.ts); a lost marker is caught by its daily full read.
+  await markFollowUpChanged(kvs, projectKey, { key: issueKey, id: issue.id }).catch(() => undefined);
   return {
     postmortem: next,
     summary: steps.summary,

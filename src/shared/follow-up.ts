@@ -1,6 +1,16 @@
 /** What the follow-up card on the project page and the follow-up note in the panel show (shared contract). */
+/**
+ * Where the hold figures come from: the follow-up ledger in app storage (synced at the time given, changes since
+ * read live), a live read of the project, or nothing yet: a large project whose ledger is still being built, or
+ * whose counts in Jira disagree with it (the reader cannot see some tickets, or some were deleted or moved since).
+ */
+export type FollowUpStatus =
+  { kind: 'ledger'; syncedAt: string } | { kind: 'live' } | { kind: 'preparing'; reason: 'building' | 'unverified' };
+
 export interface FollowUpReport {
   holdDays: number;
+  /** While 'preparing', the hold figures below are empty (0, no cases, no rate) and must not be shown. */
+  status: FollowUpStatus;
   fixedButRecurred: { count: number; cases: { incident: string; earlier: string }[]; jql: string };
   lateFollowUp: { count: number; jql: string };
   held: { count: number; tested: number; rate: number | null };

@@ -32,6 +32,14 @@ const BenchJson = z
         createTicketsRounds: n,
       })
       .strict(),
+    /** The follow-up card: first view (storage empty), one run of its ledger job, the view after it. */
+    followUp: z
+      .object({
+        warm: z.object({ calls: n, points: n, rounds: n, wallMs: n }).strict(),
+        cold: z.object({ calls: n, points: n, rounds: n, wallMs: n, status: z.enum(['live', 'preparing']) }).strict(),
+        ledgerJob: z.object({ calls: n, points: n, wallMs: n }).strict(),
+      })
+      .strict(),
     bundles: z.record(z.string(), z.object({ jsGzipKb: n }).strict()),
   })
   .strict();
@@ -56,6 +64,10 @@ describe('npm run bench at a tiny size', () => {
     assert.equal(out.appCold.historyReady, out.appCold.historyMonths);
     assert.ok(out.appCold.historyMonths >= 13);
     assert.deepEqual(Object.keys(out.bundles).sort(), ['page', 'panel']);
+    // 300 incidents: the follow-up card's first view reads live; after its job it reads the ledger (a few calls).
+    assert.equal(out.followUp.cold.status, 'live');
+    assert.ok(out.followUp.warm.calls <= 8);
+    assert.ok(out.followUp.warm.points < out.followUp.cold.points);
     assert.equal(out.panel.saveCalls > 0 && out.panel.createTicketsCalls >= 3, true);
   });
 });
