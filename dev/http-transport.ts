@@ -1,5 +1,5 @@
 import type { JiraTransport } from '../src/jira/transport';
-import { AS_APP_HEADER, USER_HEADER } from './emulator/server';
+import { AS_APP_HEADER, SENT_AT_HEADER, USER_HEADER } from './emulator/server';
 
 /**
  * The local stand-in for Forge's requestJira: HTTP to the emulator, as a chosen user (asUser)
@@ -11,6 +11,7 @@ export function httpTransport(baseUrl: string, who: { accountId: string } | 'app
       const headers: Record<string, string> = { ...(init.headers ?? {}) };
       if (who === 'app') headers[AS_APP_HEADER] = 'true';
       else headers[USER_HEADER] = who.accountId;
+      headers[SENT_AT_HEADER] = String(Date.now());
       const res = await fetch(baseUrl + path.value, {
         method: init.method,
         headers,

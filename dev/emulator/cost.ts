@@ -7,7 +7,10 @@ export interface CallCost {
   points: number;
   /** Issues returned in all. */
   issues: number;
-  /** Sequential dependency depth: the longest chain of calls each starting after the previous one ended. */
+  /**
+   * Sequential dependency depth: the longest chain of calls each starting after the previous one ended. A call starts
+   * when its caller sent it (server.ts, SENT_AT_HEADER), so the emulator's own queue does not add rounds.
+   */
   rounds: number;
 }
 

@@ -15,6 +15,15 @@ import { ensureWorkflow } from './workflow';
 export const APP_ACCOUNT_ID = 'app-postmortem-loop';
 export const USER_HEADER = 'x-emulator-account-id';
 export const AS_APP_HEADER = 'x-emulator-as-app';
+/**
+ * When the caller sent the request (its clock, milliseconds; the local harness and the bench share this machine's).
+ * The emulator runs every search on one thread: while it evaluates one, requests sent meanwhile wait unread, and
+ * stamped on arrival they would look sent after the calls that finished in between, as if they had waited for
+ * them. The call log's rounds are the caller's dependency chain, so a call starts when its caller sent it.
+ */
+export const SENT_AT_HEADER = 'x-emulator-sent-at';
+/** A stamp older than this (or in the future) is not believed: the call starts on arrival. */
+const SENT_AT_TRUST_MS = 120_000;
 
 export interface EmulatorOptions {
   /** SQLite file; ':memory:' (default) for tests. */
@@ -64,7 +73,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   // default 5 s timer would then race a client reusing it (ECONNRESET).
   server.keepAliveTimeout = 60_000;
   async function serve(req: http.IncomingMessage, res: http.ServerResponse) {
-    const started = Date.now();
+    const arrived = Date.now();
+    const sentAt = Number(req.headers[SENT_AT_HEADER]);
+    const started =
+      Number.isFinite(sentAt) && sentAt <= arrived && arrived - sentAt < SENT_AT_TRUST_MS ? sentAt : arrived;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     const rawBody = await readBody(req);

@@ -51,6 +51,9 @@ export function reportJql(projectKey: string, f: ReportFilters, s: JqlScope) {
   const allIncidents = `${jql.incidents(projectKey)}${filter}`;
   const tickets = `${jql.actionTickets(projectKey)}${s.incidentKeys ? ` AND ${s.incidentKeys.length ? `${pa('incident')} IN (${s.incidentKeys.map(quote).join(', ')})` : keyIn([])}` : ''}`;
   const incidents = (start: number) => `${allIncidents}${since(start)}`;
+  /** The review's tickets: open, or done since the last review. */
+  const reviewFilter = (sinceIso: string) =>
+    `${tickets} AND (statusCategory != Done OR resolved >= ${quote(localMinute(Date.parse(sinceIso), s.userZone))})`;
   /** Resolved within `days` (bounds first, so most tickets are ruled out at once), each day with its own test. */
   const resolvedDays = (days: string[], test: (day: string) => string) => {
     const seen = new Map<string, string>();
@@ -127,8 +130,9 @@ export function reportJql(projectKey: string, f: ReportFilters, s: JqlScope) {
     /** Every post-mortem ever written in the project, keys only: tells a deleted incident from an old one. */
     everyPostmortem: `${jql.incidents(projectKey)} AND ${pm('status')} IS NOT EMPTY`,
     /** The review's tickets (open, or done since the last review); its link counts exactly these. */
-    review: (sinceIso: string) =>
-      `${tickets} AND (statusCategory != Done OR resolved >= ${quote(localMinute(Date.parse(sinceIso), s.userZone))}) ORDER BY duedate ASC`,
+    review: (sinceIso: string) => `${reviewFilter(sinceIso)} ORDER BY duedate ASC`,
+    /** The review's condition alone (counted: approximate-count takes no ORDER BY). */
+    reviewFilter,
     /** Every tickets of the filtered incidents, for finding action items whose ticket left the project. */
     tickets,
   };

@@ -29,8 +29,12 @@ import { readLastReview, readOutcomes } from './review';
 import { cachedSiteConfig } from './settings';
 import { TICKET_FIELDS, toTicketView } from './tickets';
 
-/** The review lists at most this many items, and says so when there are more. */
-export const REVIEW_LIMIT = 500;
+/**
+ * The page's review lists at most this many items (the most overdue first), says how many there are and links the
+ * search for all of them: one page of Jira's search, where 500 took three pages in a row and five times the points.
+ * A meeting works through the panel's review, paged on demand.
+ */
+export const REVIEW_LIMIT = 100;
 
 /**
  * Everything below the headline: the published post-mortems of the trend's 12 calendar months (or the window, if
@@ -81,23 +85,26 @@ export async function reportDetails(
           .filter((k) => k && !keys.has(k)),
       );
     });
-    const [history, byPriorityCounts, reviewTickets, rollingCounts, deadKeys] = await explainRefusals(
-      jira,
-      projectKey,
-      Promise.all([
-        historyRead,
-        priorityCounts(jira, q, w, site.dropping, outcomes),
-        searchAll(jira, q.review(lastReviewAt), {
-          fields: TICKET_FIELDS,
-          properties: [ACTION_PROPERTY],
-          maxResults: REVIEW_LIMIT + 1,
-          limit: REVIEW_LIMIT + 1,
-        }),
-        // Six counts in the first round: a first view has them whatever the history holds.
-        countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
-        deadRead,
-      ]),
-    );
+    const [history, byPriorityCounts, reviewTickets, rollingCounts, reviewCount, deadKeys, historyMissing] =
+      await explainRefusals(
+        jira,
+        projectKey,
+        Promise.all([
+          historyRead,
+          priorityCounts(jira, q, w, site.dropping, outcomes),
+          searchAll(jira, q.review(lastReviewAt), {
+            fields: TICKET_FIELDS,
+            properties: [ACTION_PROPERTY],
+            maxResults: REVIEW_LIMIT + 1,
+            limit: REVIEW_LIMIT + 1,
+          }),
+          // Six counts in the first round: a first view has them whatever the history holds.
+          countAll(rollingQueries, rollingQueries.length, (j) => approximateCount(jira, j)),
+          approximateCount(jira, q.reviewFilter(lastReviewAt)),
+          deadRead,
+          historyRead.then((h) => h.missing),
+        ]),
+      );
     // Patterns count published post-mortems only: a draft's category or repeat link is not settled yet.
     const facts = incidentFacts(history.issues).filter(
       (i) => i.created >= spanStart && i.index.status === 'published' && matches(i.index, filters),
@@ -122,6 +129,8 @@ export async function reportDetails(
       patternsTo: window.today,
       reviewLimit,
       reviewTruncated: reviewTickets.length > reviewLimit,
+      // Approximate: it may lag a write of the last seconds, so never fewer than the list itself shows.
+      reviewTotal: Math.max(reviewCount, Math.min(reviewTickets.length, reviewLimit + 1)),
       review,
       history: { ready: history.ready, total: history.total, complete: history.complete },
     };
@@ -148,7 +157,7 @@ export async function reportDetails(
     const chains = repeatChains(facts);
     // Checked when each month of the history was built, and now for the incidents saved since.
     const windowKeys = new Set(inWindow.map((i) => i.key));
-    const missingTickets = history.missing
+    const missingTickets = historyMissing
       .filter((x) => windowKeys.has(x.incident))
       .sort((a, b) => a.key.localeCompare(b.key));
     return {

@@ -25,8 +25,11 @@ export const LIVE_BUDGET = 2_500;
 export interface History {
   /** The post-mortems of every ready month (whole UTC months from the one holding `from` to now). */
   issues: Issue[];
-  /** Action items whose ticket is not among the project's action tickets, of those post-mortems. */
-  missing: { key: string; incident: string }[];
+  /**
+   * Action items whose ticket is not among the project's action tickets, of those post-mortems. Still being checked
+   * when the post-mortems are known: what needs only them (chain starts) goes ahead meanwhile.
+   */
+  missing: Promise<{ key: string; incident: string }[]>;
   ready: number;
   total: number;
   complete: boolean;
@@ -104,51 +107,65 @@ export async function postmortemHistory(
   const willComplete = ready.every((r, i) => r !== null || toRead.includes(i));
   // A stored month whose tickets were never checked is checked now when the history is otherwise complete.
   const unchecked = months.map((m, i) => ready[i] !== null && meta[m.label]?.missingChecked === false);
-  const read = await Promise.all(
+  await Promise.all(
     toRead.map(async (i) => {
       const m = months[i];
       if (!m) return;
       const ids = markers.filter((x) => x.month === m.label).flatMap((x) => (Number(x.id) ? [Number(x.id)] : []));
-      const issues = await readMonthLive(jira, base, m, now, counts[i] ?? 0, ids);
-      ready[i] = issues;
-      // Missing tickets matter only once every month is ready: a first view of a large project skips the check
-      // (one round) and the job makes it; a small project, complete at once, checks now.
-      if (willComplete) liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues, now);
-      await writeMonth(kvs, projectKey, m.label, issues, now, liveMissing[i] ?? null).catch(() => undefined);
+      ready[i] = await readMonthLive(jira, base, m, now, counts[i] ?? 0, ids);
     }),
   );
-  void read;
   const done = ready.filter((r): r is Issue[] => r !== null);
-  const stale = months.some((m, i) => ready[i] === null || now - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS);
-  // The job builds and refreshes only the projects whose report is looked at.
-  if (stale || markers.length) await kvs.set(historyKeys.wanted(projectKey), { at: now }).catch(() => undefined);
-  // Missing tickets: as the month was built, except for incidents saved since (checked now, they are few).
-  const markedKeys = new Set(markers.map((m) => m.issueKey));
-  const markedMissing = await findMissingTickets(
-    jira,
-    jql.actionTickets(projectKey),
-    marked.filter((i) => markedKeys.has(i.key)),
-    now,
-  );
-  if (willComplete)
-    await Promise.all(
-      months.map(async (_, i) => {
-        const issues = ready[i];
-        if (unchecked[i] && issues)
-          liveMissing[i] = await findMissingTickets(jira, jql.actionTickets(projectKey), issues, now);
-      }),
-    );
-  const missing = months.flatMap((m, i) =>
-    ready[i] === null
-      ? []
-      : (liveMissing[i] ?? (meta[m.label]?.missing ?? []).filter((x) => !markedKeys.has(x.incident))),
-  );
+  const missing = checkMissing();
+  // Awaited by the caller; a refusal must not count as unhandled before it gets there.
+  missing.catch(() => undefined);
   return {
     issues: done.flat(),
-    // An incident saved since may be in a month read live too: each ticket once.
-    missing: [...new Map([...missing, ...markedMissing].map((x) => [x.key, x])).values()],
+    missing,
     ready: done.length,
     total: months.length,
     complete: done.length === months.length,
   };
+
+  /**
+   * Missing tickets: of the months read live (checked now when the history is complete, and stored with them), of
+   * stored months never checked, and of incidents saved since their month was stored; the rest as each month was
+   * built. The three checks are independent: they run together.
+   */
+  async function checkMissing() {
+    const tickets = jql.actionTickets(projectKey);
+    const markedKeys = new Set(markers.map((m) => m.issueKey));
+    const stale = months.some((m, i) => ready[i] === null || now - (meta[m.label]?.builtAt ?? 0) > MONTH_TTL_MS);
+    const [markedMissing] = await Promise.all([
+      findMissingTickets(
+        jira,
+        tickets,
+        marked.filter((i) => markedKeys.has(i.key)),
+        now,
+      ),
+      ...toRead.map(async (i) => {
+        const m = months[i];
+        const issues = ready[i];
+        if (!m || !issues) return;
+        // Missing tickets matter only once every month is ready: a first view of a large project skips the check
+        // (one round) and the job makes it; a small project, complete at once, checks now.
+        if (willComplete) liveMissing[i] = await findMissingTickets(jira, tickets, issues, now);
+        await writeMonth(kvs, projectKey, m.label, issues, now, liveMissing[i] ?? null).catch(() => undefined);
+      }),
+      ...months.map(async (_, i) => {
+        const issues = ready[i];
+        if (willComplete && unchecked[i] && issues)
+          liveMissing[i] = await findMissingTickets(jira, tickets, issues, now);
+      }),
+      // The job builds and refreshes only the projects whose report is looked at.
+      stale || markers.length ? kvs.set(historyKeys.wanted(projectKey), { at: now }).catch(() => undefined) : null,
+    ]);
+    const found = months.flatMap((m, i) =>
+      ready[i] === null
+        ? []
+        : (liveMissing[i] ?? (meta[m.label]?.missing ?? []).filter((x) => !markedKeys.has(x.incident))),
+    );
+    // An incident saved since may be in a month read live too: each ticket once.
+    return [...new Map([...found, ...markedMissing].map((x) => [x.key, x])).values()];
+  }
 }

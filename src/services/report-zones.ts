@@ -24,6 +24,10 @@ export async function reportZones(jira: JiraTransport): Promise<ReportZones> {
   return {
     site: site ?? 'UTC',
     user,
-    source: site ? "the site's default time zone in Jira" : "UTC (Jira did not state the site's time zone)",
+    source: siteZoneSource(site !== null),
   };
 }
+
+/** How the page names the zone it cut the report in. */
+export const siteZoneSource = (stated: boolean) =>
+  stated ? "the site's default time zone in Jira" : "UTC (Jira did not state the site's time zone)";

@@ -5,7 +5,7 @@ import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
 import type { JqlCount, ReportFilters, ReportHeadlineAnswer, WindowInfo } from '../shared/report';
 import type { KeyValueStore } from '../storage/kvs';
-import { countAll } from './concurrency';
+import { afterSends, countAll } from './concurrency';
 import { explainRefusals, requireIncidentProject } from './project-access';
 import { readIndexLag } from './report-facts';
 import { withSiteFacts } from './report-site';
@@ -49,25 +49,30 @@ export async function reportHeadline(
   accountId?: string,
 ): Promise<ReportHeadlineAnswer> {
   const outcomes = readOutcomes(kvs, projectKey);
+  const counted = withSiteFacts(jira, kvs, accountId, async (site) => {
+    const scope = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, site.zones));
+    const w = reportWindow(now, filters.windowDays, site.zones.site);
+    const q = scope.q;
+    const queries = [q.incidents, q.unpublished, q.published(), q.repeats(), q.repeatsWhileOpen];
+    const [counts, tickets] = await explainRefusals(
+      jira,
+      projectKey,
+      Promise.all([
+        countAll(queries, queries.length, (j) => approximateCount(jira, j)),
+        ticketCounts(jira, q, w, site.dropping, await outcomes),
+      ]),
+    );
+    return { q, window: scope.window, counts, tickets };
+  });
+  // Awaited below; a refusal of the counts must not count as unhandled while the project check runs.
+  counted.catch(() => undefined);
+  // The project check is quick: sent once the counts have left (see afterSends).
+  await afterSends();
   const [project, settings, indexLag, figures] = await Promise.all([
     requireIncidentProject(jira, projectKey),
     projectSettings(kvs, projectKey),
     readIndexLag(kvs, projectKey),
-    withSiteFacts(jira, kvs, accountId, async (site) => {
-      const scope = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, site.zones));
-      const w = reportWindow(now, filters.windowDays, site.zones.site);
-      const q = scope.q;
-      const queries = [q.incidents, q.unpublished, q.published(), q.repeats(), q.repeatsWhileOpen];
-      const [counts, tickets] = await explainRefusals(
-        jira,
-        projectKey,
-        Promise.all([
-          countAll(queries, queries.length, (j) => approximateCount(jira, j)),
-          ticketCounts(jira, q, w, site.dropping, await outcomes),
-        ]),
-      );
-      return { q, window: scope.window, counts, tickets };
-    }),
+    counted,
   ]);
   const { q, window, counts, tickets } = figures;
   const n = (jql: string): JqlCount => ({ jql, count: counts.get(jql) ?? 0 });

@@ -101,6 +101,8 @@ export interface ReportDetails {
   /** The review lists at most this many items; `reviewTruncated` says when there were more. */
   reviewLimit: number;
   reviewTruncated: boolean;
+  /** How many items the review has in all (Jira's approximate count of its JQL; at least the items listed). */
+  reviewTotal: number;
   themes: { phrase: string; count: number }[];
   parkingIdeas: { idea: string; count: number }[];
   review: ReviewData;

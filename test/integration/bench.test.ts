@@ -16,7 +16,9 @@ const BenchJson = z
     window: n,
     app: z.object({ calls: n, rounds: n, points: n, wallMs: n, peakRssMb: n }).strict(),
     /** The first view with empty app storage, and how much of the post-mortem history it found ready. */
-    appCold: z.object({ calls: n, rounds: n, points: n, wallMs: n, historyReady: n, historyMonths: n }).strict(),
+    appCold: z
+      .object({ calls: n, rounds: n, points: n, wallMs: n, historyReady: n, historyMonths: n, headlineRounds: n })
+      .strict(),
     historyJob: z.object({ calls: n, points: n, wallMs: n }).strict(),
     baseline: z.object({ calls: n, rounds: n, points: n, wallMs: n }).strict(),
     ratio: z.object({ points: n, wall: n }).strict(),

@@ -62,6 +62,11 @@ const QUERIES = [
   'project = OPS AND NOT created >= -100d',
   'project = OPS AND (issuetype = Incident AND created >= -50d)',
   'project != OPS AND created >= -400d',
+  // A key list names its issues: by key (any case), by id, with keys that match nothing else in the query.
+  'project = OPS AND key IN (OPS-1, ops-2, OPS-3, 10004, OPS-250) ORDER BY created DESC',
+  'issuetype = Incident AND issuekey = OPS-7',
+  'project = OPS AND (key IN (OPS-1, OPS-2) OR created >= -5d)',
+  'project = PLAT AND key IN (OPS-1, OPS-2)',
 ];
 
 describe('emulator: candidate index', () => {

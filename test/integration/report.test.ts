@@ -140,6 +140,8 @@ describe('the incident report, checked against the emulator data', () => {
       body: { jql: r.jql },
     });
     assert.ok((counted.json as { count: number }).count >= open, 'the link opens every item, not only the first 10');
+    // The page says how many there are in all: the count of the link's search.
+    assert.equal(d.details.reviewTotal, (counted.json as { count: number }).count);
     const full = await reportDetails(jira.platform.asUser(ctx.accountId), jira.kvs, 'OPS', f, TEST_NOW);
     assert.equal(full.details.reviewTruncated, false);
   });

@@ -10,7 +10,8 @@ import type { Narrowing } from './evaluate';
  *
  * The index is rebuilt after any write (the store's version) or when issues were added or removed directly, so
  * a record changed in place and saved with putIssue (as routes and tests do) is always seen where it now belongs.
- * Issues still within the index lag are evaluated apart, whatever bucket their earlier state was in.
+ * Issues still within the index lag are evaluated apart, whatever bucket their earlier state was in. A query ANDed
+ * with a key list (`key IN (...)`, how the app reads known tickets) looks at the named issues only.
  */
 interface Bucket {
   /** Any member: every member has its project and issue type, which is all the bucket tests read. */
@@ -69,6 +70,16 @@ export function candidates(store: JiraStore, narrow: Narrowing): { issues: Itera
     const i = store.issues.get(id);
     return i ? [i] : [];
   });
+  const keyList = narrow.keys[0];
+  if (keyList) {
+    // A key list names its issues (by current key or id): look them up instead of walking the buckets.
+    const named = new Map<number, IssueRec>();
+    for (const k of keyList) {
+      const i = store.issueByKeyOrId(k);
+      if (i && !laggingIds.has(i.id)) named.set(i.id, i);
+    }
+    return { issues: named.values(), lagging };
+  }
   const { buckets } = indexOf(store);
   function* inBuckets(): Generator<IssueRec> {
     for (const b of buckets) {

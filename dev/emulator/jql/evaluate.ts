@@ -39,6 +39,8 @@ export interface Narrowing {
   bucket: ((i: IssueRec) => boolean)[];
   createdFrom: ((i: IssueRec) => boolean)[];
   createdTo: ((i: IssueRec) => boolean)[];
+  /** `key = X` or `key IN (...)` (also `issue`, `issuekey`): every match is one of these keys or ids. */
+  keys: string[][];
 }
 
 /** EMPTY (or NULL) inside `=`, `!=`, `in` and `not in`: Jira accepts `field = EMPTY` and `field in (EMPTY, x)`. */
@@ -84,7 +86,7 @@ export function compileJql(jql: string, ctx: JqlContext): CompiledQuery {
 }
 
 function narrowing(where: Clause | undefined, ctx: Compile): Narrowing {
-  const out: Narrowing = { bucket: [], createdFrom: [], createdTo: [] };
+  const out: Narrowing = { bucket: [], createdFrom: [], createdTo: [], keys: [] };
   if (!where) return out;
   const top = where.clauseType === 'compound' && where.operator.value === 'and' ? where.clauses : [where];
   for (const c of top) {
@@ -94,7 +96,11 @@ function narrowing(where: Clause | undefined, ctx: Compile): Narrowing {
     if (c.field.properties?.length || ctx.index.alias(name)) continue;
     if (['project', 'issuetype', 'type'].includes(name) && (op === '=' || op === 'in'))
       out.bucket.push(compileTerminal(c, ctx, false));
-    else if (['created', 'createddate'].includes(name) && (op === '>=' || op === '>'))
+    else if (['key', 'issue', 'issuekey'].includes(name) && (op === '=' || op === 'in')) {
+      const atoms = operandAtoms(c.operand, resolveField(c.field, ctx), ctx);
+      // EMPTY never matches a key: the remaining values are all the issues the clause can match.
+      out.keys.push(atoms.flatMap((a) => (a === EMPTY ? [] : [String(a)])));
+    } else if (['created', 'createddate'].includes(name) && (op === '>=' || op === '>'))
       out.createdFrom.push(compileTerminal(c, ctx, false));
     else if (['created', 'createddate'].includes(name) && (op === '<=' || op === '<'))
       out.createdTo.push(compileTerminal(c, ctx, false));

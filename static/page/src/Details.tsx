@@ -93,7 +93,7 @@ export function Details({ d, window: w }: { d: ReportDetails; window: WindowInfo
           Open action tickets of every age, and those done since the last review (
           {dayLabel(d.review.lastReviewAt.slice(0, 10))}).{' '}
           {d.reviewTruncated
-            ? `Showing the first ${d.reviewLimit} by due date; there are more: open the search for all of them.`
+            ? `Showing the first ${d.reviewLimit} of ${d.reviewTotal} by due date: open the search for all of them.`
             : `${reviewCount} in all.`}
         </p>
         {d.missingTickets.length > 0 && (
