@@ -27,9 +27,13 @@ import type { JobRun, TimeBudget } from './job-budget';
 const DAY = 86_400_000;
 /** A full read once a day catches what neither a search by `updated` nor a count reveals (a property edited over REST). */
 export const FULL_RECHECK_MS = DAY;
-/** The first build reads tickets and post-mortems by creation time, this much per slice, this many slices a step. */
+/**
+ * The first build reads tickets and post-mortems by creation time, this much per slice, this many slices a step
+ * (two paged searches each, in parallel: 8 took 34 s where 4 took 54 s at 300,000 tickets, 100 ms per call, 10 in
+ * flight; a 429 is retried after Retry-After, and the job resumes at its next run if it is still short of time).
+ */
 const SLICE_MS = 30 * DAY;
-const SLICES_PER_STEP = 4;
+const SLICES_PER_STEP = 8;
 /** A project whose card nobody opened for this long is no longer kept (a later view finds its ledger stale). */
 const WANTED_FOR_MS = 30 * DAY;
 const SYNC_EVERY_MS = 10 * 60_000;

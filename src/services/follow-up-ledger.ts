@@ -200,9 +200,11 @@ export async function writeLedger(
 
 /**
  * A post-mortem of this project was saved: views read it live until the ledger job has synced it. Called by
- * postmortem-save.ts after its Jira writes, so a job that lists this marker reads the new values.
+ * postmortem-save.ts after its Jira writes, so a job that lists this marker reads the new values. Only for projects
+ * the job keeps (markers of others would pile up unread): a ledger built later starts after these writes anyway.
  */
 export async function markFollowUpChanged(kvs: KeyValueStore, projectKey: string, issue: { key: string; id: string }) {
+  if ((await readWanted(kvs, projectKey)) === null) return;
   await kvs.set(ledgerKeys.marker(projectKey, issue.key), { id: issue.id });
 }
 

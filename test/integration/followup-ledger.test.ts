@@ -135,6 +135,23 @@ describe('the follow-up ledger (issue #11)', () => {
     assert.deepEqual(cardFigures(after), oracle());
   });
 
+  it('a save in a project whose card nobody opened leaves no marker behind', async () => {
+    const wanted = await jira.kvs.get(ledgerKeys.wanted(P));
+    await jira.kvs.delete(ledgerKeys.wanted(P));
+    const c = await raw(jira.emulator, 'POST', '/rest/api/3/issue', {
+      as: USER,
+      body: { fields: { project: { key: P }, issuetype: { name: 'Incident' }, summary: 'Unwatched' } },
+    });
+    const key = (c.json as { key: string }).key;
+    const saved = await r['panel/save'](
+      { doc: filledPostMortem(0), baseVersion: 0, syncSummary: false, summaryLoaded: '' },
+      { accountId: USER, projectKey: P, issueKey: key },
+    );
+    assert.ok(saved.ok, JSON.stringify(saved));
+    assert.equal((await jira.kvs.listByPrefix(ledgerKeys.markers(P))).length, 0);
+    await jira.kvs.set(ledgerKeys.wanted(P), wanted);
+  });
+
   it('a ticket detached from its incident makes the counts disagree: read live, then the job rebuilds', async () => {
     const t = issues().find((i) => incidentOf(i.key) && isDone(i.key)) ?? assert.fail('a done ticket');
     const del = await raw(jira.emulator, 'DELETE', `/rest/api/3/issue/${t.key}/properties/postmortemAction`, {
