@@ -25,8 +25,12 @@ import { INCIDENT_SEARCH, incidentRecord, TICKET_SEARCH, ticketRecord } from './
 import type { JobRun, TimeBudget } from './job-budget';
 
 const DAY = 86_400_000;
-/** A full read once a day catches what neither a search by `updated` nor a count reveals (a property edited over REST). */
-export const FULL_RECHECK_MS = DAY;
+/**
+ * A full read once a week catches what neither a search by `updated` nor a count reveals (an action property
+ * re-pointed over REST, a lost save marker). It costs a point per ticket, as every view did before the ledger: once
+ * a day would spend the hourly quota of a large site on a case that hardly happens.
+ */
+export const FULL_RECHECK_MS = 7 * DAY;
 /**
  * The first build reads tickets and post-mortems by creation time, this much per slice, this many slices a step
  * (two paged searches each, in parallel: 8 took 34 s where 4 took 54 s at 300,000 tickets, 100 ms per call, 10 in
@@ -53,7 +57,7 @@ type BuildState = z.infer<typeof BuildState>;
 
 /**
  * The follow-up ledger job (run by the report-history scheduled trigger, as the app): for each project whose
- * follow-up card was viewed lately, builds its ledger in resumable slices (the first time and once a day), or
+ * follow-up card was viewed lately, builds its ledger in resumable slices (the first time and once a week), or
  * syncs it with what changed since. Each step's result is in storage before the cursor moves, so a run that runs out
  * of time or meets a fault resumes at the next run where it stopped.
  */
