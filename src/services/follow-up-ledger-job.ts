@@ -32,6 +32,12 @@ const DAY = 86_400_000;
  */
 export const FULL_RECHECK_MS = 7 * DAY;
 /**
+ * Counts that disagree on two syncs in a row (a ticket deleted, moved or detached) start a rebuild, at most once per
+ * this period: approximate counts are estimates, and one that stays off must not rebuild every twenty minutes.
+ * Meanwhile views read small projects live and say a large one's figures are being prepared.
+ */
+export const MISMATCH_REBUILD_MS = DAY;
+/**
  * The first build reads tickets and post-mortems by creation time, this much per slice, this many slices a step
  * (two paged searches each, in parallel: 8 took 34 s where 4 took 54 s at 300,000 tickets, 100 ms per call, 10 in
  * flight; a 429 is retried after Retry-After, and the job resumes at its next run if it is still short of time).
@@ -41,6 +47,8 @@ const SLICES_PER_STEP = 8;
 /** A project whose card nobody opened for this long is no longer kept (a later view finds its ledger stale). */
 const WANTED_FOR_MS = 30 * DAY;
 const SYNC_EVERY_MS = 10 * 60_000;
+/** Time a build step needs at most (8 slices of a large project, each a few pages): kept back before starting one. */
+const STEP_RESERVE_MS = 20_000;
 
 const Staged = z.object({ build: z.string(), parts: z.number().int().min(1) });
 const BuildState = z.object({
@@ -103,8 +111,9 @@ async function keepLedger(
   let meta = await readLedgerMeta(kvs, projectKey);
   let state = BuildState.safeParse(await kvs.get(ledgerKeys.build(projectKey))).data ?? null;
   run.resumed ||= state !== null;
-  if (!state && (!meta || now() - meta.fullAt > FULL_RECHECK_MS || meta.mismatches >= 2))
-    state = await startBuild(jira, kvs, projectKey, now());
+  const due = (m: LedgerMeta) =>
+    now() - m.fullAt > FULL_RECHECK_MS || (m.mismatches >= 2 && now() - m.fullAt > MISMATCH_REBUILD_MS);
+  if (!state && (!meta || due(meta))) state = await startBuild(jira, kvs, projectKey, now());
   if (state) {
     if (!(await continueBuild(jira, kvs, projectKey, state, now, budget, run))) return false;
     meta = await readLedgerMeta(kvs, projectKey);
@@ -132,8 +141,10 @@ async function sync(
     readChanges(jira, projectKey, meta.syncedAt, t, markers),
   ]);
   if (!ledger) {
-    // Torn or unreadable: rebuilt from scratch by the next run (views read live or say it is being prepared).
-    await kvs.delete(ledgerKeys.meta(projectKey));
+    // Torn or unreadable: rebuilt from scratch by the next run (views read live or say it is being prepared). Only if
+    // the meta still names what was read: an overlapping run may have written a new ledger meanwhile.
+    const current = await readLedgerMeta(kvs, projectKey);
+    if (current && JSON.stringify(current) === JSON.stringify(meta)) await kvs.delete(ledgerKeys.meta(projectKey));
     return;
   }
   const changed = applyChanges(ledger, changes);
@@ -167,7 +178,8 @@ async function continueBuild(
   run: JobRun,
 ): Promise<boolean> {
   while (state.staged.length === 0 || state.next > state.from) {
-    if (!budget.ok()) return false;
+    // A step reads several slices (seconds at 100,000 tickets): none is started that could not finish in time.
+    if (!budget.ok() || budget.exhausted(STEP_RESERVE_MS)) return false;
     // The newest slice has no upper bound (tickets created since t0 too); the oldest none below.
     const slices: [number, number][] = [];
     for (let hi = state.next; slices.length < SLICES_PER_STEP;) {

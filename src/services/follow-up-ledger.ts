@@ -23,7 +23,7 @@ const Meta = z.object({
   build: z.string(),
   parts: z.number().int().min(1),
   syncedAt: z.number(),
-  /** When the ledger was last built from a full read (the job rebuilds it daily: edits no search reveals). */
+  /** When the ledger was last built from a full read (the job rebuilds it weekly: edits no search reveals). */
   fullAt: z.number(),
   tickets: z.number().int(),
   incidents: z.number().int(),

@@ -38,7 +38,8 @@ export async function followUpReport(
     readLedgerMarkers(kvs, projectKey),
     readWanted(kvs, projectKey),
   ]);
-  const usable = meta && now - meta.syncedAt <= STALE_MS ? meta : null;
+  // Saves leave markers only while the project is wanted: without that, a save since the sync may be missing.
+  const usable = meta && wantedAt !== null && now - meta.syncedAt <= STALE_MS ? meta : null;
   const slippedJql = jql.slippedActionTickets(projectKey);
   // A refused search (no access, no Incident type) is explained the way the rest of the page explains it.
   const round = explainRefusals(

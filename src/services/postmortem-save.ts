@@ -180,7 +180,7 @@ export async function savePostMortem(
   await markMonthChanged(kvs, projectKey, issue.fields?.created, { key: issueKey, id: issue.id }).catch(
     () => undefined,
   );
-  // Likewise the follow-up card's ledger (follow-up-ledger.ts); a lost marker is caught by its daily full read.
+  // Likewise the follow-up card's ledger (follow-up-ledger.ts); a lost marker is caught by its weekly full read.
   await markFollowUpChanged(kvs, projectKey, { key: issueKey, id: issue.id }).catch(() => undefined);
   return {
     postmortem: next,

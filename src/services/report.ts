@@ -49,6 +49,8 @@ export async function reportHeadline(
   accountId?: string,
 ): Promise<ReportHeadlineAnswer> {
   const outcomes = readOutcomes(kvs, projectKey);
+  // Awaited inside the counts below; a storage failure before then must not count as unhandled.
+  outcomes.catch(() => undefined);
   const counted = withSiteFacts(jira, kvs, accountId, async (site) => {
     const scope = await explainRefusals(jira, projectKey, reportScope(jira, projectKey, filters, now, site.zones));
     const w = reportWindow(now, filters.windowDays, site.zones.site);

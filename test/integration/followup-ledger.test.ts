@@ -5,8 +5,10 @@ import { MemoryKvs } from '../../dev/kvs/memory-kvs';
 import { buildResolvers, type ResolverMap } from '../../src/resolvers/definitions';
 import { followUpReport } from '../../src/services/follow-up-report';
 import { ledgerKeys, readLedgerMeta } from '../../src/services/follow-up-ledger';
-import { keepFollowUpLedgers } from '../../src/services/follow-up-ledger-job';
-import type { TimeBudget } from '../../src/services/job-budget';
+import { keepFollowUpLedgers, MISMATCH_REBUILD_MS } from '../../src/services/follow-up-ledger-job';
+import { timeBudget, type TimeBudget } from '../../src/services/job-budget';
+import { historyKeys } from '../../src/services/report-cache';
+import { reportHistoryScheduled } from '../../src/triggers/report-history';
 import type { KeyValueStore } from '../../src/storage/kvs';
 import { faultyKvs, type KvsFault } from '../support/faulty';
 import { cardFigures, holdOracle, transitionTo } from '../support/hold-oracle';
@@ -161,10 +163,18 @@ describe('the follow-up ledger (issue #11)', () => {
     const rep = await view();
     assert.deepEqual(rep.status, { kind: 'live' });
     assert.deepEqual(cardFigures(rep), oracle());
-    // Two syncs whose counts disagree, then a full rebuild: the ledger agrees again.
+    // Two syncs whose counts disagree; a rebuild waits until the last full build is a day old (counts are estimates:
+    // one that stays off must not rebuild every sync), meanwhile the view reads live.
     await job();
     await job();
     assert.equal((await readLedgerMeta(jira.kvs, P))?.mismatches, 2);
+    await job();
+    const waiting = (await readLedgerMeta(jira.kvs, P)) ?? assert.fail('a ledger');
+    assert.equal(waiting.mismatches, 3);
+    assert.equal(await jira.kvs.get(ledgerKeys.build(P)), undefined, 'no rebuild within the day');
+    assert.deepEqual((await view()).status, { kind: 'live' });
+    // A day after the last full build (its time set back, the test clock stands still), the job rebuilds.
+    await jira.kvs.set(ledgerKeys.meta(P), { ...waiting, fullAt: waiting.fullAt - MISMATCH_REBUILD_MS - 1 });
     await job();
     assert.equal((await readLedgerMeta(jira.kvs, P))?.mismatches, 0);
     const rebuilt = await view();
@@ -217,5 +227,24 @@ describe('the follow-up ledger (issue #11)', () => {
     assert.equal(rep.status.kind, 'ledger');
     assert.deepEqual(cardFigures(rep), oracle());
     assert.deepEqual((await kvs.listByPrefix('followup-ledger-stage:')).length, 0, 'staged slices cleared');
+  });
+
+  it('the scheduled run keeps the ledgers though the history fails on another project; an unwanted ledger is not used', async () => {
+    const kvs = new MemoryKvs();
+    await kvs.set(ledgerKeys.wanted(P), { at: TEST_NOW });
+    // A project whose report was viewed and whose JQL Jira now refuses (deleted): the history job fails on it.
+    await kvs.set(historyKeys.wanted('GONE'), { at: TEST_NOW });
+    await assert.rejects(
+      reportHistoryScheduled(
+        { ...jira.platform, kvs },
+        timeBudget(() => TEST_NOW, 60_000),
+      ),
+    );
+    const rep = await view(kvs);
+    assert.equal(rep.status.kind, 'ledger', 'built in the same run');
+    assert.deepEqual(cardFigures(rep), oracle());
+    // Saves leave no marker in a project nobody wants any more: its ledger may lack them, so it is not used.
+    await kvs.delete(ledgerKeys.wanted(P));
+    assert.deepEqual((await view(kvs)).status, { kind: 'live' });
   });
 });
