@@ -31,3 +31,21 @@ export function adfProblems(value: unknown): string[] {
   });
   return problems;
 }
+
+/** Jira's default limit for a text field (a comment, a description): "jira.text.field.character.limit". */
+export const TEXT_FIELD_LIMIT = 32_767;
+
+/**
+ * The characters of an ADF document as Jira counts them against TEXT_FIELD_LIMIT. Jira does not document how an ADF
+ * body is measured; the emulator counts the text nodes' characters plus one per block (a line break in the stored
+ * text), which is at most what Jira counts, so an app that stays under it here may still be refused there only if
+ * Jira counts markup too: the app keeps a margin below the limit.
+ */
+export function adfTextLength(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v: unknown) => n + adfTextLength(v), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  const type = 'type' in value ? value.type : undefined;
+  const own = 'text' in value && typeof value.text === 'string' ? value.text.length : 0;
+  const block = type !== 'text' && type !== 'doc' ? 1 : 0;
+  return own + block + adfTextLength('content' in value ? value.content : undefined);
+}

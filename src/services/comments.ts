@@ -22,6 +22,12 @@ export async function commentPostMortem(jira: JiraTransport, panel: PanelData): 
   return { commentId: (await addComment(jira, panel.issue.key, toAdf(panel.postmortem.doc, actions))).id };
 }
 
+/**
+ * Characters of agenda lines a comment may hold: Jira's text field limit is 32,767 characters (how it measures an ADF
+ * body is not documented), so the rest of the comment and a margin stay below it.
+ */
+export const AGENDA_TEXT_BUDGET = 30_000;
+
 /** Posts the meeting agenda (Rule 3 first) as an ADF comment on the incident. */
 export async function commentAgenda(
   jira: JiraTransport,
@@ -38,16 +44,22 @@ export async function commentAgenda(
       undefined,
       'not-saved',
     );
-  const line = (t: ReviewItem, state: string) => [
-    text(
-      `${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`,
-    ),
-  ];
-  const open = [
+  const line = (t: ReviewItem, state: string) =>
+    `${t.incident}: "${t.summary}" (${t.key}) — ${state}${t.assignee ? `, ${t.assignee.displayName}` : ''}${t.dueDate ? `, due ${t.dueDate}` : ''}${t.overdue ? ', OVERDUE' : ''}`;
+  const all = [
     ...r.doneSinceLastReview.map((t) => line(t, 'DONE')),
     ...r.inProgress.map((t) => line(t, `IN PROGRESS${t.status.toLowerCase() === 'blocked' ? ' (blocked)' : ''}`)),
     ...r.notStarted.map((t) => line(t, 'NOT STARTED')),
   ];
+  // Jira refuses a comment longer than its text field limit: list what fits, in the agenda's order, then say so.
+  const open: string[] = [];
+  let used = 0;
+  for (const l of all) {
+    if (used + l.length + 1 > AGENDA_TEXT_BUDGET) break;
+    open.push(l);
+    used += l.length + 1;
+  }
+  const more = all.length - open.length;
   const posted = await addComment(
     jira,
     issueKey,
@@ -59,7 +71,18 @@ export async function commentAgenda(
         [text('Pattern analysis (10 min) - any recurring themes? Systemic issues to address?')],
       ]),
       heading(4, 'Open action items from earlier incidents'),
-      open.length ? bulletList(open) : paragraph(text('No open action items from earlier incidents.')),
+      open.length
+        ? bulletList(open.map((l) => [text(l)]))
+        : paragraph(text('No open action items from earlier incidents.')),
+      ...(more
+        ? [
+            paragraph(
+              text(
+                `…and ${more} more not listed here (a Jira comment holds at most 32,767 characters). All of them: ${r.jql}`,
+              ),
+            ),
+          ]
+        : []),
     ),
   );
   return { commentId: posted.id };

@@ -1,4 +1,4 @@
-import { adfProblems } from '../adf';
+import { adfProblems, adfTextLength, TEXT_FIELD_LIMIT } from '../adf';
 import { HttpError, forbidden } from '../http-error';
 import { can, editableIssue, visibleIssue, type Caller } from '../permissions';
 import { jiraTime, type IssueRec } from '../state/model';
@@ -146,6 +146,10 @@ export const issueRoutes: RouteTable = {
     if (problems.length)
       throw new HttpError(400, [], {
         comment: `Comment body must be a valid Atlassian Document: ${problems.slice(0, 3).join('; ')}`,
+      });
+    if (adfTextLength(adf) > TEXT_FIELD_LIMIT)
+      throw new HttpError(400, [], {
+        comment: `The entered text is too long. It exceeds the allowed limit of ${TEXT_FIELD_LIMIT.toLocaleString('en-US')} characters.`,
       });
     const id = String(store.nextId('comment', 10000));
     const at = jiraTime(now);
