@@ -24,9 +24,9 @@ import { panelCosts } from './panel';
 import { followUpCosts } from './follow-up';
 
 /**
- * `npm run bench -- [--json] [--incidents 100000] [--window 365] [--latency 100] [--naive] [--follow-up]`: the emulator (own
- * process) seeded with N incidents over five years and 3N action tickets, every Jira call delayed by --latency ms,
- * at most 10 in flight. The report is built as the page does it (headline and details together) and by the
+ * `npm run bench -- [--json] [--incidents 100000] [--window 365] [--latency 100] [--naive] [--follow-up]`: the emulator
+ * (its own process) seeded with N incidents over five years and 3N action tickets, every Jira call delayed by
+ * --latency ms, at most 10 in flight. The report is built as the page does it (headline and details together) and by the
  * competent baseline of dev/bench/baseline.ts; the bench fails when their figures differ. Points and rounds come
  * from the emulator's call log (GET /__emulator/cost).
  */
@@ -40,7 +40,10 @@ const ok = <T>(r: Result<T>, what: string): T => {
 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The harness's platform, with a patient HTTP timeout: on a busy machine the emulator's first scans of N issues are slow. */
+/**
+ * The harness's platform, with a patient HTTP timeout: on a busy machine the emulator's first scans of N issues are
+ * slow.
+ */
 async function resolverPeakRssMb(url: string, now: number, windowDays: number): Promise<number> {
   const { stdout } = await promisify(execFile)(process.execPath, [
     '--import',

@@ -30,7 +30,10 @@ ${flagCss(dark)}
 </form></header><main>${opts.body}</main></body></html>`;
 }
 
-/** Jira's flags (dev/harness/host-flags.js), drawn like Atlaskit's: a raised card bottom left, bold when `appearance` is set. */
+/**
+ * Jira's flags (dev/harness/host-flags.js), drawn like Atlaskit's: a raised card bottom left, bold when `appearance` is
+ * set.
+ */
 function flagCss(dark: boolean): string {
   const c = dark
     ? { surface: '#282E33', text: '#B6C2CF', subtle: '#9FADBC', shadow: '0 8px 12px #0304045C, 0 0 1px #03040480' }

@@ -46,13 +46,17 @@ export const jql = {
     `project = ${quote(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}`,
   openActionTickets: (projectKey: string) =>
     `${jql.actionTickets(projectKey)} AND statusCategory != Done ORDER BY duedate ASC`,
-  /** Rule 3 and the panel's own tickets in one search: open ones, ones done since the last review, and this incident's. */
+  /**
+   * Rule 3 and the panel's own tickets in one search: open ones, ones done since the last review, and this incident's.
+   */
   reviewTickets: (projectKey: string, since: string, incidentKey: string, now: number) =>
     `${jql.actionTickets(projectKey)} AND (statusCategory != Done OR resolved >= ${quote(jqlDate(since, now, 'at-or-before'))} OR issue.property[${ACTION_PROPERTY}].incident = ${quote(incidentKey)}) ORDER BY duedate ASC`,
   /** Post-mortems written before this incident, newest first: the candidates for "same root cause". */
   earlierPostmortems: (projectKey: string, createdBefore: string, now?: number) =>
     `${jql.incidents(projectKey)} AND issue.property[${INDEX_PROPERTY}].status IS NOT EMPTY AND created < ${quote(now === undefined ? utcLiteral(createdBefore) : jqlDate(createdBefore, now, 'at-or-after'))} ORDER BY created DESC`,
-  /** Rule 3 in the panel: open action tickets of earlier incidents (not this one). Stable, so page tokens stay valid. */
+  /**
+   * Rule 3 in the panel: open action tickets of earlier incidents (not this one). Stable, so page tokens stay valid.
+   */
   earlierOpenActions: (projectKey: string, incidentKey: string) =>
     `${jql.actionTickets(projectKey)} AND issue.property[${ACTION_PROPERTY}].incident != ${quote(incidentKey)} AND statusCategory != Done`,
   earlierSlippedActions: (projectKey: string, incidentKey: string) =>

@@ -8,7 +8,8 @@ const asDate = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 
 /**
  * Which overdue period a ticket is in today, or null when no reminder is due. A ticket due on D is overdue from
- * D+1; reminders fall in seven-day periods from then ("once": only while none was posted for this due date). The period names the
+ * D+1; reminders fall in seven-day periods from then ("once": only while none was posted for this due date). The period
+ * names the
  * due date, so a ticket whose due date moves starts a new series instead of being silenced by the old one.
  */
 export function overduePeriod(dueDate: string, today: string, cadence: Cadence): string | null {

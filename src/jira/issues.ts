@@ -38,7 +38,9 @@ export async function createIssue(
   return readJson(res, z.object({ id: z.string(), key: z.string() }), 'Create issue');
 }
 
-/** Edits fields and, in the same request, sets issue properties (Jira: "properties may be updated as part of the edit"). */
+/**
+ * Edits fields and, in the same request, sets issue properties (Jira: "properties may be updated as part of the edit").
+ */
 export async function editIssue(
   t: JiraTransport,
   key: string,

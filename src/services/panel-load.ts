@@ -106,7 +106,8 @@ export async function loadPanel(
     users: [],
     categories: [],
   };
-  // Outside an Incident, say whether the project can have incidents at all (a scheme or team-managed project may lack the type).
+  // Outside an Incident, say whether the project can have incidents at all (a scheme or team-managed project may lack
+  // the type).
   if (!base.isIncident) return requireIncidentProject(jira, projectKey).then(() => base);
   const part =
     projectKey === assumed && project.ok ? project.v : await projectPart(jira, kvs, projectKey, issue.key, now);

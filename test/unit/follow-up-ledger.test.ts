@@ -10,7 +10,10 @@ import {
   type Ledger,
 } from '../../src/services/follow-up-ledger';
 
-/** The follow-up ledger's storage form: every record comes back as it went in, in parts, and a torn one reads as missing. */
+/**
+ * The follow-up ledger's storage form: every record comes back as it went in, in parts, and a torn one reads as
+ * missing.
+ */
 function sample(n: number): Ledger {
   const l: Ledger = { tickets: new Map(), incidents: new Map() };
   for (let i = 0; i < n; i++) {

@@ -19,7 +19,7 @@ const open = (incident: string): HoldAction => ({ incident, done: false, resolve
  *  A-3: one action still open, repeated by A-6 (while open)              -> late follow-up, not tested
  *  A-4: actions done 10 days ago, no repeat                              -> period not over: not tested yet
  *  A-7: no actions, repeated by A-8                                      -> neither lesson, not tested
- *  A-9: done 31 days ago, repeated by A-10 while it was still open       -> late follow-up; tested (period over), not held
+ *  A-9: done 31 days ago, repeated by A-10 while still open              -> late follow-up; tested (period over), not held
  */
 const incidents = [
   inc('A-1'),

@@ -1,4 +1,6 @@
-/** A JQL problem: the emulator answers 400 with Jira's shape (one message per problem) rather than guessing a result. */
+/**
+ * A JQL problem: the emulator answers 400 with Jira's shape (one message per problem) rather than guessing a result.
+ */
 export class JqlError extends Error {
   readonly messages: string[];
   constructor(message: string | string[]) {

@@ -13,7 +13,9 @@ const gone = () =>
     'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046',
   ]);
 
-/** Issues matching the JQL that the caller may browse, in the query's order, as the (possibly lagging) index sees them. */
+/**
+ * Issues matching the JQL that the caller may browse, in the query's order, as the (possibly lagging) index sees them.
+ */
 function runJql(req: RouteRequest, jql: string, reconcile: number[] = []): IssueRec[] {
   // Knob cacheSearches: a repeated search is answered from memory until the next write (not with reconcileIssues).
   if (!req.store.cacheSearches || reconcile.length > 0) return evaluateJql(req, jql, reconcile);

@@ -69,7 +69,8 @@ export class JiraStore {
   readonly searchCache = new Map<string, { version: number; issues: IssueRec[] }>();
   /**
    * With no file (':memory:', tests and the benchmark) nothing survives the process, so SQLite is skipped: only each
-   * issue's last saved JSON is kept, which the index lag reads back. Seeding 400,000 issues is then about twice as fast.
+   * issue's last saved JSON is kept, which the index lag reads back. Seeding 400,000 issues is then about twice as
+   * fast.
    */
   private readonly inMemory: boolean;
   private readonly savedIssues = new Map<string, string>();
@@ -172,7 +173,9 @@ export class JiraStore {
     return s.seen;
   }
 
-  /** Issues with writes still within the index lag: search may see them as they were (candidates.ts scans them apart). */
+  /**
+   * Issues with writes still within the index lag: search may see them as they were (candidates.ts scans them apart).
+   */
   staleIds(): number[] {
     return [...this.stale.keys()];
   }
