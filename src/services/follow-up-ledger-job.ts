@@ -14,13 +14,12 @@ import {
   readLedger,
   readLedgerMarkers,
   readLedgerMeta,
-  readParts,
   wantedProjects,
   writeLedger,
-  writeParts,
   type Ledger,
   type LedgerMeta,
 } from './follow-up-ledger';
+import { readParts, writeParts } from '../storage/gzip-parts';
 import { INCIDENT_SEARCH, incidentRecord, TICKET_SEARCH, ticketRecord } from './follow-up-records';
 import type { JobRun, TimeBudget } from './job-budget';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { readParts, writeParts } from '../storage/gzip-parts';
 import type { KeyValueStore } from '../storage/kvs';
 import type { IncidentRec, TicketRec } from './follow-up-records';
 
@@ -16,7 +16,6 @@ import type { IncidentRec, TicketRec } from './follow-up-records';
  *   property) is read live by each view and put over the ledger; counts check what neither reveals (deletions).
  */
 export const LEDGER_VERSION = 1;
-const PART_CHARS = 200_000;
 
 const Meta = z.object({
   v: z.literal(LEDGER_VERSION),
@@ -31,7 +30,6 @@ const Meta = z.object({
   mismatches: z.number().int().default(0),
 });
 export type LedgerMeta = z.infer<typeof Meta>;
-const Part = z.object({ build: z.string(), data: z.string() });
 const Wanted = z.object({ at: z.number() });
 const Marker = z.object({ id: z.string() });
 
@@ -114,47 +112,6 @@ export function decodeLedger(json: string): Ledger | null {
     incidents.set(k, { id, key: k, repeatOf, repeatWhileOpen: repeatOf !== null && rep % 2 === 1 ? 1 : 0 });
   }
   return { tickets, incidents };
-}
-
-/** Writes `json` gzipped in parts under the value limit, all tagged with one new build id; returns it. */
-export async function writeParts(
-  kvs: KeyValueStore,
-  keyOf: (build: string, i: number) => string,
-  json: string,
-): Promise<{ build: string; parts: number }> {
-  const data = gzipSync(json).toString('base64');
-  const build = randomUUID().slice(0, 12);
-  const chunks: string[] = [];
-  for (let i = 0; i < data.length || i === 0; i += PART_CHARS) chunks.push(data.slice(i, i + PART_CHARS));
-  const writes = await Promise.allSettled(chunks.map((c, i) => kvs.set(keyOf(build, i), { build, data: c })));
-  const failed = writes.find((w) => w.status === 'rejected');
-  if (failed) {
-    // Nothing names this build yet: remove what may have landed (a lost answer), so no orphan stays in storage.
-    await Promise.all(chunks.map((_, i) => kvs.delete(keyOf(build, i)).catch(() => undefined)));
-    throw failed.reason;
-  }
-  return { build, parts: chunks.length };
-}
-
-/** The JSON written by writeParts, or null when a part is missing, of another build (torn) or unreadable. */
-export async function readParts(
-  kvs: KeyValueStore,
-  keyOf: (i: number) => string,
-  ref: { build: string; parts: number },
-): Promise<string | null> {
-  const parts = await Promise.all(
-    Array.from({ length: ref.parts }, async (_, i) => Part.safeParse(await kvs.get(keyOf(i)))),
-  );
-  const data: string[] = [];
-  for (const p of parts) {
-    if (!p.success || p.data.build !== ref.build) return null;
-    data.push(p.data.data);
-  }
-  try {
-    return gunzipSync(Buffer.from(data.join(''), 'base64')).toString();
-  } catch {
-    return null;
-  }
 }
 
 export async function readLedgerMeta(kvs: KeyValueStore, projectKey: string): Promise<LedgerMeta | null> {

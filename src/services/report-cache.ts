@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ACTION_PROPERTY, INDEX_PROPERTY } from '../domain/jira-names';
 import { quote } from '../domain/jql';
@@ -7,6 +6,7 @@ import { createdAround, monthLabel, splitRange } from '../domain/report-months';
 import { IssueSchema, type Issue } from '../jira/schemas';
 import { approximateCount, searchAll } from '../jira/search';
 import type { JiraTransport } from '../jira/transport';
+import { readParts, writeParts } from '../storage/gzip-parts';
 import type { KeyValueStore } from '../storage/kvs';
 import { incidentFacts } from './report-facts';
 import { searchByKeys } from './report-keys';
@@ -23,11 +23,10 @@ import { searchByKeys } from './report-keys';
  * - Checked on every view: a month whose count in Jira differs from what storage and markers give (an incident
  *   deleted or moved, a property written over REST) is not used until rebuilt.
  */
-export const HISTORY_VERSION = 3;
+export const HISTORY_VERSION = 4;
 /** The job rebuilds a month this old even without markers (edits no hook saw and no count reveals). */
 export const MONTH_TTL_MS = 24 * 3_600_000;
 /** Parts of one month, each under @forge/kvs's 240 KiB per value. */
-const PART_CHARS = 200_000;
 
 const Missing = z.array(z.object({ key: z.string(), incident: z.string() }));
 const MonthMeta = z.object({
@@ -42,7 +41,6 @@ const MonthMeta = z.object({
 });
 export type MonthMeta = z.infer<typeof MonthMeta>;
 const Meta = z.object({ v: z.literal(HISTORY_VERSION), months: z.record(z.string(), MonthMeta) });
-const Part = z.object({ build: z.string(), data: z.string() });
 const Marker = z.object({ id: z.string() });
 
 export const historyKeys = {
@@ -103,16 +101,9 @@ export async function readMonth(
   month: string,
   meta: MonthMeta,
 ): Promise<Issue[] | null> {
-  const parts = await Promise.all(
-    Array.from({ length: meta.parts }, async (_, i) =>
-      Part.safeParse(await kvs.get(historyKeys.part(projectKey, month, i))),
-    ),
-  );
-  if (parts.some((p) => !p.success || p.data.build !== meta.build)) return null;
+  const json = await readParts(kvs, (i) => historyKeys.part(projectKey, month, i), meta);
+  if (json === null) return null;
   try {
-    const json = parts
-      .map((p) => (p.success ? gunzipSync(Buffer.from(p.data.data, 'base64')).toString() : ''))
-      .join('');
     const issues = z.array(IssueSchema).safeParse(JSON.parse(json));
     return issues.success && issues.data.length === meta.count ? issues.data : null;
   } catch {
@@ -132,35 +123,15 @@ export async function writeMonth(
   const json = JSON.stringify(
     issues.map((i) => ({ id: i.id, key: i.key, fields: i.fields, properties: i.properties })),
   );
-  // Split the JSON text into pieces whose gzip fits a value: more pieces until every one does.
-  for (let n = 1; ; n++) {
-    const size = Math.ceil(json.length / n);
-    const chunks = Array.from({ length: n }, (_, i) =>
-      gzipSync(json.slice(i * size, (i + 1) * size)).toString('base64'),
-    );
-    if (chunks.every((c) => c.length <= PART_CHARS) || size < 1000)
-      return storeParts(kvs, projectKey, month, chunks, issues.length, now, missing);
-  }
-}
-
-async function storeParts(
-  kvs: KeyValueStore,
-  projectKey: string,
-  month: string,
-  chunks: string[],
-  count: number,
-  now: number,
-  missing: { key: string; incident: string }[] | null,
-) {
-  const build = randomUUID().slice(0, 12);
-  await Promise.all(chunks.map((data, i) => kvs.set(historyKeys.part(projectKey, month, i), { build, data })));
+  // Parts first, under the month's fixed keys: a write torn by a failure reads as missing until rebuilt.
+  const { build, parts } = await writeParts(kvs, (_build, i) => historyKeys.part(projectKey, month, i), json);
   // Read-modify-write of the meta: two writers racing may drop each other's month, which is then simply rebuilt.
   const months = await readMeta(kvs, projectKey);
   months[month] = {
     build,
     builtAt: now,
-    parts: chunks.length,
-    count,
+    parts,
+    count: issues.length,
     missing: missing ?? [],
     missingChecked: missing !== null,
   };
